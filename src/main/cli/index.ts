@@ -1,0 +1,13 @@
+/** CLI entry (bundled to out/cli/vnetlens.cjs). Prints user errors plainly; never a stack trace for bad input. */
+import { run } from './program';
+import { UserError } from './exitCodes';
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UserError) {
+    process.stderr.write(`vnetlens: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+    return;
+  }
+  process.stderr.write(`vnetlens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 70;
+});

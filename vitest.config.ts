@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** Unit, scenario and property tests; Playwright owns e2e/. */
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
