@@ -1,0 +1,3 @@
+/** The requirements catalogue: data every surface reads. */
+export * from './catalogue';
+export type * from './types';
