@@ -79,5 +79,5 @@ export interface Snapshot {
 
 /** The collections of a snapshot, by name: lets generic code (what-if, renderer) walk them. */
 export type SnapshotCollection = {
-  [K in keyof Snapshot]: Snapshot[K] extends ById<infer _T> ? K : never;
+  [K in keyof Snapshot]-?: Snapshot[K] extends ById<unknown> ? K : never;
 }[keyof Snapshot];
