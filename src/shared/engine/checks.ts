@@ -1,0 +1,165 @@
+/**
+ * Compute-level checks (the catalogue's `check` rows): prerequisites of §5.2, the cross-VNet rules
+ * of §5.5, Databricks (§5.7), managed networks (§5.8), and summaries of the dependency flows. Ids are
+ * part of the JSON contract (issue 2 §5).
+ */
+import { idKey, subscriptionOf } from '../model/armId';
+import type { Subnet } from '../model/resources';
+import { usableAddresses } from '../net/cidr';
+import { DEPENDENCIES } from '../requirements/dependencies';
+import type { ComputeTarget } from './computeTargets';
+import { computeTargets } from './computeTargets';
+import type { EvalContext } from './context';
+import { scanCollection } from './dependencyLog';
+import { resolvePrivateName } from './dns';
+import { endpointsFor } from './dependencyFlows';
+import { nicsIndex, privateEndpointsBySubnet } from './indexes';
+import { peeringBetween } from './peering';
+import { outboundMethod, routeStep } from './routing';
+import { FlowBuilder } from './flowBuilder';
+import type { CheckResult, FlowVerdict } from './verdict';
+
+const AML = new Set(['ComputeCluster', 'ComputeInstance', 'Serverless']);
+
+/** All checks for one compute; `flows` are its already-evaluated flows. */
+export function computeChecks(
+  ctx: EvalContext, target: ComputeTarget, subnet: Subnet | undefined,
+  dependencyFlows: readonly LabelledFlow[], zonesNeeded: readonly string[],
+): CheckResult[] {
+  const out: CheckResult[] = [];
+  const w = target.workspace;
+  if (w && w.isolationMode.toLowerCase() !== 'disabled') {
+    out.push({ id: 'managed-network', status: 'fail', resourceId: w.id,
+      message: `Workspace ${w.name} uses a managed network (${w.isolationMode}): compute cannot be placed in a customer VNet.` });
+  } else if (w) {
+    out.push({ id: 'managed-network', status: 'pass', message: `Workspace ${w.name} has no managed network isolation.` });
+  }
+  if (!subnet) return out;
+  if (w) {
+    const same = subscriptionOf(subnet.id) === subscriptionOf(w.id);
+    out.push({ id: 'same-subscription', status: same ? 'pass' : 'fail', resourceId: subnet.vnetId,
+      message: same ? 'The compute VNet is in the workspace subscription.' : `The compute VNet is in subscription ${subscriptionOf(subnet.id)}, the workspace in ${subscriptionOf(w.id)}.` });
+  }
+  if (target.kind !== 'Databricks') {
+    out.push(subnet.delegations.length
+      ? { id: 'subnet-not-delegated', status: 'fail', resourceId: subnet.id, message: `Subnet ${subnet.name} is delegated to ${subnet.delegations.join(', ')}.` }
+      : { id: 'subnet-not-delegated', status: 'pass', message: `Subnet ${subnet.name} is not delegated.` });
+  }
+  if (AML.has(target.kind)) out.push(capacityCheck(ctx, subnet));
+  if (target.kind === 'ComputeInstance' && w) out.push(instanceLocationCheck(ctx, target, subnet));
+  if (target.kind === 'Databricks' && w) {
+    const ok = target.location.toLowerCase() === w.location.toLowerCase();
+    out.push({ id: 'databricks-location', status: ok ? 'pass' : 'fail', resourceId: target.id,
+      message: ok ? 'Databricks is in the workspace region.' : `Databricks is in ${target.location}, the workspace in ${w.location}.` });
+  }
+  if (w && target.kind !== 'Databricks') out.push(...workspacePathChecks(ctx, target, subnet, zonesNeeded));
+  if (AML.has(target.kind) && !target.publicIp) out.push(outboundCheck(ctx, target, subnet));
+  out.push(...dependencyChecks(dependencyFlows));
+  return out;
+}
+
+/** P3/P4: usable = 2^(32−prefix) − 5; needed = nodes of every compute in the subnet + NICs + PEs. */
+function capacityCheck(ctx: EvalContext, subnet: Subnet): CheckResult {
+  const usable = subnet.addressPrefixes.filter((p) => p.includes('.')).reduce((n, p) => n + usableAddresses(p), 0);
+  const key = idKey(subnet.id);
+  const computes = targetsBySubnet(ctx).get(key) ?? [];
+  const nodes = computes.reduce((n, t) => n + t.nodes, 0);
+  const pes = (privateEndpointsBySubnet(scanCollection(ctx.snap.privateEndpoints)).get(key) ?? []).length;
+  const nics = (nicsIndex(scanCollection(ctx.snap.nics)).bySubnet.get(key) ?? []).filter((n) => !n.privateEndpointId).length;
+  const needed = nodes + pes + nics;
+  const detail = `${needed} addresses needed (${nodes} compute nodes, ${pes} private endpoints, ${nics} other NICs) of ${usable} usable in ${subnet.addressPrefixes.join(', ')}`;
+  if (needed > usable) return { id: 'subnet-capacity', status: 'fail', resourceId: subnet.id, message: `${detail}: clusters will be allocated partially (resize error).` };
+  if (needed > usable * 0.9) return { id: 'subnet-capacity', status: 'warn', resourceId: subnet.id, message: `${detail}: little headroom.` };
+  return { id: 'subnet-capacity', status: 'pass', message: `${detail}.` };
+}
+
+/** AML compute targets grouped by subnet, once per pass. */
+function targetsBySubnet(ctx: EvalContext): Map<string, ComputeTarget[]> {
+  return ctx.memo('targetsBySubnet', () => {
+    const out = new Map<string, ComputeTarget[]>();
+    for (const t of computeTargets(ctx.snap)) {
+      if (!AML.has(t.kind) || !t.subnetId) continue;
+      const k = idKey(t.subnetId);
+      out.set(k, [...(out.get(k) ?? []), t]);
+    }
+    return out;
+  });
+}
+
+/** §5.5: a compute instance only in the workspace VNet (where its private endpoint is) and region. */
+function instanceLocationCheck(ctx: EvalContext, target: ComputeTarget, subnet: Subnet): CheckResult {
+  const w = target.workspace;
+  if (!w) return { id: 'compute-instance-location', status: 'warn', message: 'Workspace not in the snapshot.' };
+  if (target.location.toLowerCase() !== w.location.toLowerCase()) {
+    return { id: 'compute-instance-location', status: 'fail', resourceId: target.id, message: `Compute instance in ${target.location}, workspace in ${w.location}: not supported.` };
+  }
+  const pes = endpointsFor(ctx, DEPENDENCIES.workspace, w.id, subnet.vnetId);
+  const wsVnets = new Set(pes.map((pe) => idKey(ctx.snap.subnets.get(idKey(pe.subnetId))?.vnetId ?? '')));
+  if (wsVnets.size && !wsVnets.has(idKey(subnet.vnetId))) {
+    return { id: 'compute-instance-location', status: 'fail', resourceId: subnet.vnetId, message: 'A compute instance must be in the workspace VNet (the VNet of its private endpoint), not another one.' };
+  }
+  return { id: 'compute-instance-location', status: 'pass', message: 'The compute instance is in the workspace region and VNet.' };
+}
+
+/** §5.5 options A/B: peering to a workspace VNet, zone links, and the workspace being reachable. */
+function workspacePathChecks(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, zonesNeeded: readonly string[]): CheckResult[] {
+  const w = target.workspace;
+  if (!w) return [];
+  const out: CheckResult[] = [];
+  const pes = endpointsFor(ctx, DEPENDENCIES.workspace, w.id, subnet.vnetId);
+  const peVnets = [...new Set(pes.map((pe) => ctx.snap.subnets.get(idKey(pe.subnetId))?.vnetId).filter((v): v is string => !!v))];
+  if (peVnets.length && !peVnets.some((v) => idKey(v) === idKey(subnet.vnetId))) {
+    const statuses = peVnets.map((v) => peeringBetween(ctx.snap, subnet.vnetId, v, ctx.assumptions));
+    const ok = statuses.find((s) => s.status === 'connected');
+    const unk = statuses.find((s) => s.status === 'unknown');
+    const worst = ok ?? unk ?? statuses[0];
+    out.push({ id: 'peering-connected', status: ok ? 'pass' : unk ? 'warn' : 'fail', message: worst?.explanation ?? '',
+      ...(ok ? {} : { resourceId: worst?.localPeering?.id ?? subnet.vnetId }) });
+  }
+  for (const zone of [...new Set(zonesNeeded)]) {
+    const a = resolvePrivateName(ctx, subnet.vnetId, zone, []);
+    const linked = a.status !== 'public' && a.status !== 'unknown';
+    const zoneIds = [...scanCollection(ctx.snap.dnsZones).values()].filter((z) => z.zoneName === zone.toLowerCase()).map((z) => z.id);
+    out.push({ id: `dns-zone-linked:${zone}`, status: linked ? 'pass' : a.status === 'unknown' ? 'warn' : 'fail',
+      message: linked ? `${zone} is linked to the resolving VNet.` : a.detail,
+      ...(linked ? {} : { resourceId: zoneIds[0] ?? subnet.vnetId }) });
+  }
+  return out;
+}
+
+/** §2.7 / M20: no-public-IP compute needs a way out to public endpoints. */
+function outboundCheck(ctx: EvalContext, target: ComputeTarget, subnet: Subnet): CheckResult {
+  const b = new FlowBuilder({ requirement: 'X5', direction: 'Outbound', protocol: 'Tcp', port: 443, peer: 'Internet', required: true });
+  const r = routeStep(ctx, b, subnet, { kind: 'tag', tag: 'Internet' });
+  if (r.decision?.nextHopType === 'VirtualAppliance') {
+    return { id: 'outbound-connectivity', status: 'pass', message: `Internet-bound traffic goes through the appliance ${r.decision.nextHopIp ?? ''}.` };
+  }
+  if (!r.decision) return { id: 'outbound-connectivity', status: 'warn', message: r.ending?.explanation ?? 'Route unknown.' };
+  const m = outboundMethod(ctx, target, subnet);
+  return m.ok
+    ? { id: 'outbound-connectivity', status: 'pass', message: `Reaches the internet through ${m.how}.` }
+    : { id: 'outbound-connectivity', status: 'fail', resourceId: subnet.id, message: `${m.how}.` };
+}
+
+/** A dependency flow with the dependency it reaches (`workspace`, `storage`, `keyvault`, `acr`). */
+export interface LabelledFlow {
+  readonly label: string;
+  readonly flow: FlowVerdict;
+}
+
+/** `workspace-reachable` and `dependency-reachable:<x>`, summarising the dependency flows. */
+function dependencyChecks(flows: readonly LabelledFlow[]): CheckResult[] {
+  const groups = new Map<string, FlowVerdict[]>();
+  for (const { label, flow } of flows) groups.set(label, [...(groups.get(label) ?? []), flow]);
+  const out: CheckResult[] = [];
+  for (const [label, list] of groups) {
+    const id = label === 'workspace' ? 'workspace-reachable' : `dependency-reachable:${label}`;
+    const blocked = list.find((f) => f.status === 'blocked');
+    const unknown = list.find((f) => f.status === 'unknown');
+    const bad = blocked ?? unknown;
+    out.push(bad
+      ? { id, status: blocked ? 'fail' : 'warn', message: `${bad.port}/${bad.protocol}: ${bad.explanation}`, ...(bad.decidedBy.resourceId ? { resourceId: bad.decidedBy.resourceId } : {}) }
+      : { id, status: 'pass', message: `Reachable on ${list.map((f) => `${f.port}/${f.protocol}`).join(', ')}.` });
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * One compute's verdict: the catalogue rows that apply to its kind and public-IP mode become flows
+ * (one per port, per FQDN for F rows, per dependency for O12), evaluated by the path evaluators;
+ * then the checks. Computes with the same profile in the same subnet share their flows (memo).
+ */
+import { idKey, lastSegment } from '../model/armId';
+import type { Subnet } from '../model/resources';
+import { DEPENDENCIES, withRegion } from '../requirements/dependencies';
+import { REQUIREMENTS } from '../requirements/catalogue';
+import type { Requirement } from '../requirements/types';
+import { computeChecks, type LabelledFlow } from './checks';
+import type { ComputeTarget } from './computeTargets';
+import type { EvalContext } from './context';
+import { scanCollection } from './dependencyLog';
+import { evaluateDependencyFlow } from './dependencyFlows';
+import { FlowBuilder, type FlowSpec } from './flowBuilder';
+import { firewallsByPrivateIp } from './indexes';
+import { isUnreadable } from './missing';
+import { evaluatePublicInbound, evaluatePublicOutbound } from './publicFlows';
+import { routesOf } from './routing';
+import { lookupRoute } from './routes/effectiveRoutes';
+import type { ComputeVerdict, FlowVerdict } from './verdict';
+
+interface FlowSet {
+  readonly flows: readonly FlowVerdict[];
+  readonly dependencyFlows: readonly LabelledFlow[];
+  readonly zones: readonly string[];
+}
+
+/** Evaluate one compute target. */
+export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): ComputeVerdict {
+  const subnet = target.subnetId ? ctx.snap.subnets.get(idKey(target.subnetId)) : undefined;
+  let set: FlowSet;
+  if (subnet) {
+    const profile = [idKey(subnet.id), target.kind, target.publicIp, idKey(target.workspaceId), ...target.nics.map((n) => idKey(n.id))].join('|');
+    set = ctx.memo(`flows:${profile}`, () => computeFlowSet(ctx, target, subnet));
+  } else {
+    set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [] };
+  }
+  return {
+    id: target.id, name: target.name, kind: target.kind, publicIp: target.publicIp, subnetId: subnet?.id ?? target.subnetId,
+    workspaceId: target.workspaceId, region: target.location,
+    flows: set.flows,
+    checks: computeChecks(ctx, target, subnet, set.dependencyFlows, set.zones),
+  };
+}
+
+/** The catalogue rows that produce flows for this compute. */
+function applicableRows(ctx: EvalContext, target: ComputeTarget, subnet: Subnet | undefined): Requirement[] {
+  const mode = target.publicIp ? 'public' : 'noPublic';
+  const fwOnPath = subnet ? firewallOnPath(ctx, subnet) : false;
+  return REQUIREMENTS.filter((r) => r.kind === 'flow' && r.ports.length > 0 && r.appliesTo.includes(target.kind) && r.ipModes.includes(mode) && (
+    r.condition === 'always' || r.condition === 'dependencyHasPrivateEndpoint'
+    || (r.condition === 'hbiWorkspace' && (target.workspace?.hbiWorkspace ?? false) && (r.peer.type !== 'fqdn' || fwOnPath))
+    || (r.condition === 'firewallOnPath' && fwOnPath)));
+}
+
+/** Does internet-bound traffic from this subnet reach an Azure Firewall? (FQDN rows then apply.) */
+function firewallOnPath(ctx: EvalContext, subnet: Subnet): boolean {
+  return ctx.memo(`fwOnPath:${idKey(subnet.id)}`, () => {
+    const routes = routesOf(ctx, subnet);
+    if (routes.unknown) return false;
+    const d = lookupRoute(routes.routes, { kind: 'tag', tag: 'Internet' }, { tags: ctx.tags, assumptions: ctx.assumptions });
+    return d.nextHopType === 'VirtualAppliance' && !!d.nextHopIp && firewallsByPrivateIp(scanCollection(ctx.snap.firewalls)).has(d.nextHopIp);
+  });
+}
+
+function specOf(r: Requirement, protocol: FlowSpec['protocol'], port: number, peer: string): FlowSpec {
+  return { requirement: r.id, direction: r.direction ?? 'Outbound', protocol, port, peer, required: r.necessity === 'required' };
+}
+
+function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet): FlowSet {
+  const flows: FlowVerdict[] = [];
+  const dependencyFlows: LabelledFlow[] = [];
+  const zones: string[] = [];
+  const region = target.workspace?.location ?? target.location;
+  const storage = target.workspace?.storageAccountId ? lastSegment(target.workspace.storageAccountId) : undefined;
+  for (const r of applicableRows(ctx, target, subnet)) {
+    const peer = r.peer;
+    if (peer.type === 'serviceTag') {
+      const tag = withRegion(peer.tag, region);
+      for (const p of r.ports) {
+        const spec = specOf(r, p.protocol, p.port, tag);
+        flows.push(r.direction === 'Inbound'
+          ? evaluatePublicInbound(ctx, target, subnet, spec, tag)
+          : evaluatePublicOutbound(ctx, target, subnet, spec, { tag }));
+      }
+    } else if (peer.type === 'fqdn') {
+      for (const raw of peer.fqdns) {
+        if (raw.includes('{storage}') && !storage) continue;
+        const fqdn = raw.replace('{region}', region).replace('{storage}', storage ?? '');
+        for (const p of r.ports) flows.push(evaluatePublicOutbound(ctx, target, subnet, specOf(r, p.protocol, p.port, fqdn), { fqdn }));
+      }
+    } else if (peer.type === 'dependency') {
+      for (const dep of peer.dependencies) {
+        for (const p of r.ports) {
+          const { peer: _peer, ...spec } = specOf(r, p.protocol, p.port, '');
+          const res = evaluateDependencyFlow(ctx, target, subnet, spec, dep, r.condition);
+          zones.push(...res.zones);
+          if (res.flow) {
+            flows.push(res.flow);
+            dependencyFlows.push({ label: DEPENDENCIES[dep].label, flow: res.flow });
+          }
+        }
+      }
+    }
+  }
+  return { flows, dependencyFlows, zones };
+}
+
+/** The compute's subnet is not in the snapshot: every flow is unknown (unreadable) or blocked (dangling). */
+function unreachableFlows(ctx: EvalContext, target: ComputeTarget): FlowVerdict[] {
+  if (!target.subnetId) return [];
+  const unreadable = isUnreadable(ctx.snap, target.subnetId);
+  const out: FlowVerdict[] = [];
+  const region = target.workspace?.location ?? target.location;
+  for (const r of applicableRows(ctx, target, undefined)) {
+    if (r.peer.type !== 'serviceTag') continue;
+    for (const p of r.ports) {
+      const b = new FlowBuilder(specOf(r, p.protocol, p.port, withRegion(r.peer.tag, region)));
+      const why = unreadable
+        ? `Subnet ${target.subnetId} could not be read (see the snapshot's missing scopes).`
+        : `Subnet ${target.subnetId} is referenced by the compute but is not in the snapshot.`;
+      out.push(b.finish(b.unknown('prerequisite', why, { resourceId: target.subnetId })));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Per-pass evaluation context: the (recording) snapshot, assumptions, the service-tag index and a
+ * memo for work shared by many computes (effective routes of a subnet, the flows of a subnet for one
+ * compute profile). A memo hit appends the memoized work's reads to the current compute's log, so
+ * incremental reuse stays exact.
+ */
+import type { Snapshot } from '../model/snapshot';
+import { TagIndex } from '../servicetags/tagIndex';
+import type { Assumptions } from './assumptions';
+import { DependencyLog, recordingSnapshot } from './dependencyLog';
+
+export interface EvalContext {
+  /** The snapshot as the evaluators must read it (reads are recorded). */
+  readonly snap: Snapshot;
+  readonly assumptions: Assumptions;
+  readonly tags: TagIndex;
+  /** Compute once per pass; later calls replay the reads of the first. */
+  memo<T>(key: string, fn: () => T): T;
+  /** Run `fn` with a fresh log; returns its value and the log. */
+  track<T>(fn: () => T): { value: T; log: DependencyLog };
+}
+
+/** A context for one evaluation pass over `snapshot`. */
+export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags: TagIndex): EvalContext {
+  let current = new DependencyLog();
+  const snap = recordingSnapshot(snapshot, () => current);
+  const memos = new Map<string, { value: unknown; log: DependencyLog }>();
+
+  const track = <T>(fn: () => T): { value: T; log: DependencyLog } => {
+    const saved = current;
+    const log = new DependencyLog();
+    current = log;
+    try {
+      return { value: fn(), log };
+    } finally {
+      current = saved;
+      saved.append(log);
+    }
+  };
+
+  return {
+    snap,
+    assumptions,
+    tags,
+    track,
+    memo<T>(key: string, fn: () => T): T {
+      const hit = memos.get(key);
+      if (hit) {
+        current.append(hit.log);
+        return hit.value as T;
+      }
+      const entry = track(fn);
+      memos.set(key, entry);
+      return entry.value;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Which NSGs a compute's flow crosses, in Azure's order (semantics §1.3): outbound NIC → subnet,
+ * inbound subnet → NIC. AML-managed nodes have no NIC in the customer's snapshot; for public-IP
+ * compute Azure ML adds its own NSG (modelled by `amlAutoNsg`, per the autoNsgAttachment assumption).
+ */
+import { idKey } from '../model/armId';
+import type { Subnet } from '../model/resources';
+import type { AddressSet } from '../net/addressSet';
+import type { ComputeTarget } from './computeTargets';
+import type { EvalContext } from './context';
+import { amlAutoNsg, evaluateNsgChain, type NsgAttachment, type NsgChainResult } from './nsg/evaluateNsg';
+import type { Protocol } from './verdict';
+import { virtualNetworkPrefixes } from './vnetScope';
+
+const AML_MANAGED = new Set(['ComputeCluster', 'ComputeInstance', 'Serverless']);
+
+function attachment(ctx: EvalContext, nsgId: string, appliedTo: 'subnet' | 'nic', appliedToId: string): NsgAttachment {
+  return { nsgId, nsg: ctx.snap.nsgs.get(idKey(nsgId)), appliedTo, appliedToId };
+}
+
+/** NIC-level NSGs of a compute (its NICs' NSGs, or AML's auto NSG for public-IP managed compute). */
+export function nicAttachments(ctx: EvalContext, target: ComputeTarget): NsgAttachment[] {
+  const out: NsgAttachment[] = [];
+  for (const nic of target.nics) if (nic.nsgId) out.push(attachment(ctx, nic.nsgId, 'nic', nic.id));
+  if (AML_MANAGED.has(target.kind) && target.publicIp && ctx.assumptions.autoNsgAttachment === 'nic') {
+    const auto = amlAutoNsg(target.id, ctx.assumptions);
+    out.push({ nsgId: auto.id, nsg: auto, appliedTo: 'nic', appliedToId: target.id });
+  }
+  return out;
+}
+
+/** The subnet-level attachment, if the subnet has an NSG. */
+export function subnetAttachments(ctx: EvalContext, subnet: Subnet): NsgAttachment[] {
+  return subnet.nsgId ? [attachment(ctx, subnet.nsgId, 'subnet', subnet.id)] : [];
+}
+
+export interface NsgPathResult {
+  readonly access: 'Allow' | 'Deny' | 'Unknown';
+  /** The result that decides: the first deny/unknown over the protocols, else the last allow. */
+  readonly result: NsgChainResult;
+  readonly protocol: 'Tcp' | 'Udp';
+}
+
+/**
+ * Evaluate a chain for a flow protocol. `Any` (e.g. O2 "ANY 443") must pass for TCP and for UDP:
+ * Microsoft documents those rows as protocol Any, so a TCP-only allow leaves UDP blocked.
+ */
+export function evaluateChainForProtocol(
+  ctx: EvalContext,
+  chain: readonly NsgAttachment[],
+  scopeSubnet: Subnet,
+  direction: 'Inbound' | 'Outbound',
+  protocol: Protocol,
+  source: AddressSet,
+  destination: AddressSet,
+  destinationPort: number,
+  asgIds: readonly string[] = [],
+): NsgPathResult {
+  const protocols: ('Tcp' | 'Udp')[] = protocol === 'Any' ? ['Tcp', 'Udp'] : [protocol];
+  const nsgCtx = { tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions };
+  let last: NsgPathResult | undefined;
+  for (const p of protocols) {
+    const result = evaluateNsgChain(chain, { direction, protocol: p, source, destination, destinationPort }, nsgCtx);
+    last = { access: result.access, result, protocol: p };
+    if (result.access !== 'Allow') return last;
+  }
+  return last as NsgPathResult;
+}

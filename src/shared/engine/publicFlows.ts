@@ -1,0 +1,86 @@
+/**
+ * Flows between a compute and a public peer: outbound to a service tag or an FQDN (rows O*, F*),
+ * and inbound from a service tag (I1, I3) with the asymmetric-return rule of §2.6 / §5.6.
+ * Order of steps (semantics §6.3): route → admin rules → NSGs → next hop (firewall / outbound).
+ */
+import type { Subnet } from '../model/resources';
+import type { AddressSet } from '../net/addressSet';
+import { adminRuleStep } from './adminRuleStep';
+import type { ComputeTarget } from './computeTargets';
+import type { EvalContext } from './context';
+import { FlowBuilder, type FlowSpec } from './flowBuilder';
+import { evaluateChainForProtocol, nicAttachments, subnetAttachments } from './nsgChains';
+import { nextHopStep, routeStep } from './routing';
+import type { FlowVerdict } from './verdict';
+
+/** Where the compute's traffic comes from: its NIC addresses when known, else its whole subnet. */
+export function computeAddresses(target: ComputeTarget, subnet: Subnet): AddressSet {
+  const ips = target.nics.flatMap((n) => n.privateIps);
+  return ips.length === 1 && ips[0] ? { kind: 'ip', ip: ips[0] } : { kind: 'cidrs', cidrs: subnet.addressPrefixes };
+}
+
+function asgIdsOf(target: ComputeTarget): string[] {
+  return target.nics.flatMap((n) => n.asgIds.map((a) => a.toLowerCase()));
+}
+
+/** Outbound to a service tag or an FQDN. */
+export function evaluatePublicOutbound(
+  ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: FlowSpec, peer: { tag: string } | { fqdn: string },
+): FlowVerdict {
+  const b = new FlowBuilder(spec);
+  const source = computeAddresses(target, subnet);
+  // For NSGs and routes an FQDN is some public address: the Internet tag.
+  const dest: AddressSet = 'tag' in peer ? { kind: 'tag', tag: peer.tag } : { kind: 'tag', tag: 'Internet' };
+  const { decision, ending } = routeStep(ctx, b, subnet, dest);
+  if (ending || !decision) return b.finish(ending);
+  const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });
+  if (admin.ending) return b.finish(admin.ending);
+  if (!admin.skipNsgs) {
+    const chain = [...nicAttachments(ctx, target), ...subnetAttachments(ctx, subnet)];
+    const r = evaluateChainForProtocol(ctx, chain, subnet, 'Outbound', spec.protocol, source, dest, spec.port, asgIdsOf(target));
+    const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
+    if (e) return b.finish(e);
+  }
+  const hop = nextHopStep(ctx, b, target, subnet, decision, {
+    protocol: spec.protocol, source, port: spec.port, publicDestination: true,
+    destination: 'tag' in peer ? dest : { kind: 'fqdn', fqdn: peer.fqdn },
+  });
+  return b.finish(hop);
+}
+
+/** Inbound from a service tag (I1 44224 from AzureMachineLearning, I3 22 to attached VMs). */
+export function evaluatePublicInbound(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: FlowSpec, tag: string): FlowVerdict {
+  const b = new FlowBuilder(spec);
+  const source: AddressSet = { kind: 'tag', tag };
+  const destination = computeAddresses(target, subnet);
+  const admin = adminRuleStep(ctx, b, subnet, { direction: 'Inbound', protocol: spec.protocol, source, destination, port: spec.port });
+  if (admin.ending) return b.finish(admin.ending);
+  if (!admin.skipNsgs) {
+    const chain = [...subnetAttachments(ctx, subnet), ...nicAttachments(ctx, target)];
+    const r = evaluateChainForProtocol(ctx, chain, subnet, 'Inbound', spec.protocol, source, destination, spec.port, asgIdsOf(target));
+    const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
+    if (e) return b.finish(e);
+  }
+  return b.finish(asymmetryStep(ctx, b, subnet, tag));
+}
+
+/**
+ * §2.6: the reply to an inbound connection follows the subnet's routes. If they send it to a
+ * stateful appliance that never saw the inbound SYN, the appliance drops it.
+ */
+function asymmetryStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, tag: string) {
+  const { decision, ending } = routeStep(ctx, b, subnet, { kind: 'tag', tag });
+  if (ending) {
+    return ending.status === 'blocked'
+      ? b.block('asymmetry', `The reply to ${tag} is dropped by the route (${ending.explanation})`, ending.decidedBy)
+      : ending;
+  }
+  if (decision?.nextHopType === 'VirtualAppliance' && ctx.assumptions.appliancesStateful) {
+    const r = decision.route;
+    return b.block('asymmetry',
+      `The reply to ${tag} is routed to the appliance ${decision.nextHopIp ?? ''} by ${r?.routeName ?? r?.addressPrefix ?? 'a route'}, which never saw the inbound connection and drops it (asymmetric routing); add a route for ${tag} with next hop Internet.`,
+      { resourceId: r?.routeId ?? r?.routeTableId ?? subnet.id, name: r?.routeName ?? r?.addressPrefix });
+  }
+  b.pass('asymmetry', `The reply to ${tag} leaves by ${decision?.nextHopType ?? 'the default route'}, the way the connection came in.`);
+  return undefined;
+}
