@@ -2,12 +2,16 @@
  * The benchmark: each part measures one target of the issues and prints figures with a baseline
  * measured in the same run. `npm run bench` runs all parts; `npm run bench -- engine` runs one.
  */
+import { engineBench } from './engine';
+
 interface BenchPart {
   readonly name: string;
   readonly run: () => Promise<void>;
 }
 
-const parts: BenchPart[] = [];
+const parts: BenchPart[] = [
+  engineBench,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
