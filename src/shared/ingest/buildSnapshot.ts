@@ -1,0 +1,181 @@
+/**
+ * SnapshotFile → Snapshot: collect every resource and child by kind (dedup), normalize each into its
+ * model record, derive back-references, then run the config checks. Linear in the number of
+ * resources and children: every cross-reference goes through a Map keyed by idKey.
+ */
+import { idKey, typeKey, type IngestWarning, type ServiceTagData, type Snapshot, type SnapshotFile } from '../model';
+import type { SecurityRule, Route, VirtualNetworkLink, Workspace } from '../model';
+import { parseServiceTags } from '../servicetags/serviceTagData';
+import { Collector, type Bucket, type Item } from './collector';
+import { HANDLERS } from './dispatch';
+import { normalizeFirewallResource } from './firewall';
+import { checkResource, type ResourcePathOf } from './readInput';
+import { linkReferences } from './link';
+import { toPeering, toSubnet, toVnet } from './normalize/network';
+import { toSecurityRule } from './normalize/securityRule';
+import { toNsg, toRoute, toRouteTable } from './normalize/nsg';
+import { toAsg, toAzureFirewall, toNatGateway, toNic, toPublicIp, type IpConfigUse } from './normalize/nic';
+import { toLink, toPrivateEndpoint, toZone } from './normalize/privateEndpoint';
+import { toCompute, toWorkspace } from './normalize/ml';
+import { checkNsg } from './checks/nsgChecks';
+import { checkRouteTable } from './checks/routeChecks';
+import { checkRegistrationLinks } from './checks/dnsChecks';
+import { checkGatewayTransit } from './checks/peeringChecks';
+import { checkDangling, coveredByMissing } from './checks/dangling';
+import type { CheckContext } from './checks/types';
+
+/** Options of {@link buildSnapshot}. */
+export interface BuildSnapshotOptions {
+  /** Names the input in errors and warnings (default: the file's provenance.inputFile). */
+  readonly fileName?: string;
+  /** Overrides the snapshot file's own service tags. */
+  readonly serviceTags?: ServiceTagData;
+}
+
+function mapOf<T, U>(bucket: Bucket<T>, f: (item: Item<T>) => U): Map<string, U> {
+  const out = new Map<string, U>();
+  for (const [key, item] of bucket.items) out.set(key, f(item));
+  return out;
+}
+
+/** Children grouped by their parent's idKey, in input order. */
+function byParent<T, U>(bucket: Bucket<T>, f: (item: Item<T>) => U): Map<string, U[]> {
+  const out = new Map<string, U[]>();
+  for (const item of bucket.values()) {
+    const key = idKey(item.parentId);
+    const list = out.get(key);
+    if (list) list.push(f(item));
+    else out.set(key, [f(item)]);
+  }
+  return out;
+}
+
+function collect(file: SnapshotFile, pathOf: ResourcePathOf, fileName: string): Collector {
+  const c = new Collector();
+  const warn = (w: IngestWarning): void => c.warn(w);
+  const seen = new Map<string, string>();
+  file.resources.forEach((raw, i) => {
+    const path = pathOf(i);
+    const res = checkResource(raw, fileName, path);
+    const key = idKey(res.id);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      warn({ code: 'duplicate-resource', message: `${res.id} appears twice (${first} and ${path}); using the first`, resourceId: res.id, path });
+      return;
+    }
+    seen.set(key, path);
+    const fw = normalizeFirewallResource(res, { warn });
+    if (fw) {
+      if (fw.kind === 'firewallPolicy') c.firewallPolicies.set(key, fw.record);
+      else if (fw.kind === 'ruleCollectionGroup') c.ruleCollectionGroups.set(key, fw.record);
+      else if (fw.kind === 'ipGroup') c.ipGroups.set(key, fw.record);
+      else c.adminRules.set(idKey(fw.record.vnetId), fw.record);
+      return;
+    }
+    const t = typeKey(res.type);
+    const handler = HANDLERS[t];
+    if (handler) handler(res, path, c, fileName);
+    else c.unknownTypes[t] = (c.unknownTypes[t] ?? 0) + 1;
+  });
+  return c;
+}
+
+/** Builds the snapshot; `pathOf` maps resource indexes to their JSON path in the user's input. */
+export function buildFrom(file: SnapshotFile, pathOf: ResourcePathOf, opts: BuildSnapshotOptions = {}): Snapshot {
+  const fileName = opts.fileName ?? file.provenance.inputFile ?? 'snapshot';
+  const c = collect(file, pathOf, fileName);
+  const warn = (w: IngestWarning): void => c.warn(w);
+
+  const paths = new Map<string, string>();
+  const allBuckets = [c.vnets, c.subnets, c.peerings, c.nsgs, c.rules, c.asgs, c.nics, c.routeTables, c.routes, c.natGateways,
+    c.publicIps, c.firewalls, c.privateEndpoints, c.zoneGroups, c.zones, c.links, c.aRecords, c.workspaces, c.computes] as Bucket<unknown>[];
+  for (const b of allBuckets) for (const [key, item] of b.items) paths.set(key, item.path);
+
+  // Children whose parent is absent would vanish silently; say so.
+  const orphans = (bucket: Bucket<unknown>, parents: Bucket<unknown>, what: string): void => {
+    for (const item of bucket.values()) {
+      if (parents.items.has(idKey(item.parentId)) || coveredByMissing(item.parentId, file.missing)) continue;
+      warn({ code: 'dangling-reference', message: `${what} ${item.id}: its parent ${item.parentId} is not in the snapshot; ignored`, resourceId: item.id, path: item.path });
+    }
+  };
+  orphans(c.rules, c.nsgs, 'security rule');
+  orphans(c.routes, c.routeTables, 'route');
+  orphans(c.links, c.zones, 'virtual network link');
+  orphans(c.aRecords, c.zones, 'A record set');
+  orphans(c.zoneGroups, c.privateEndpoints, 'private DNS zone group');
+
+  const rules = byParent(c.rules, (i): SecurityRule => toSecurityRule(i, fileName));
+  const routes = byParent(c.routes, (i): Route => toRoute(i, fileName));
+  const zoneGroups = byParent(c.zoneGroups, (i) => i);
+  const links = byParent(c.links, (i): VirtualNetworkLink => toLink(i));
+  const aRecords = byParent(c.aRecords, (i) => i);
+
+  const subnets = mapOf(c.subnets, toSubnet);
+  const peerings = mapOf(c.peerings, toPeering);
+  const vnets = mapOf(c.vnets, toVnet);
+  for (const s of subnets.values()) {
+    const v = vnets.get(idKey(s.vnetId));
+    if (v) v.subnetIds = [...v.subnetIds, s.id];
+  }
+  for (const p of peerings.values()) {
+    const v = vnets.get(idKey(p.vnetId));
+    if (v) v.peeringIds = [...v.peeringIds, p.id];
+  }
+
+  const ipConfigs: IpConfigUse[] = [];
+  const nics = mapOf(c.nics, (i) => {
+    const { record, ipConfigs: used } = toNic(i);
+    ipConfigs.push(...used);
+    return record;
+  });
+  const firewalls = mapOf(c.firewalls, (i) => {
+    const { record, ipConfigs: used } = toAzureFirewall(i);
+    ipConfigs.push(...used);
+    return record;
+  });
+  const nsgs = mapOf(c.nsgs, (i) => toNsg(i, rules.get(idKey(i.id)) ?? []));
+  const routeTables = mapOf(c.routeTables, (i) => toRouteTable(i, routes.get(idKey(i.id)) ?? []));
+  const natGateways = mapOf(c.natGateways, toNatGateway);
+  const publicIps = mapOf(c.publicIps, toPublicIp);
+  const privateEndpoints = mapOf(c.privateEndpoints, (i) => toPrivateEndpoint(i, zoneGroups.get(idKey(i.id)) ?? []));
+  const dnsZones = mapOf(c.zones, (i) => toZone(i, links.get(idKey(i.id)) ?? [], aRecords.get(idKey(i.id)) ?? []));
+  const workspaces = mapOf(c.workspaces, (i): Workspace => toWorkspace(i));
+  const computes = mapOf(c.computes, (i) => toCompute(i, workspaces.get(idKey(i.parentId))?.location || undefined));
+
+  linkReferences({ subnets, nsgs, routeTables, natGateways, nics, publicIps, privateEndpoints, ipConfigs }, warn);
+
+  const snapshot: Snapshot = {
+    provenance: file.provenance,
+    vnets, subnets, peerings, nsgs,
+    asgs: mapOf(c.asgs, toAsg),
+    nics, routeTables, natGateways, publicIps, firewalls,
+    firewallPolicies: c.firewallPolicies,
+    ruleCollectionGroups: c.ruleCollectionGroups,
+    ipGroups: c.ipGroups,
+    adminRules: c.adminRules,
+    privateEndpoints, dnsZones, workspaces, computes,
+    unknownTypes: c.unknownTypes,
+    missing: file.missing,
+    warnings: [],
+  };
+
+  const ctx: CheckContext = { pathOf: (id) => paths.get(idKey(id)), warn };
+  for (const n of nsgs.values()) checkNsg(n, ctx);
+  for (const rt of routeTables.values()) checkRouteTable(rt, ctx);
+  checkRegistrationLinks(dnsZones.values(), ctx);
+  checkGatewayTransit(peerings, ctx);
+  checkDangling(snapshot, file.missing, ctx);
+
+  const serviceTags = opts.serviceTags
+    ?? (file.serviceTags ? parseServiceTags(file.serviceTags, fileName, file.provenance.source === 'harvest' ? 'harvest' : fileName) : undefined);
+  return {
+    ...snapshot,
+    warnings: [...file.warnings, ...c.warnings],
+    ...(serviceTags ? { serviceTags } : {}),
+  };
+}
+
+/** SnapshotFile → normalized immutable Snapshot (src/shared/model/snapshot.ts). */
+export function buildSnapshot(file: SnapshotFile, opts?: BuildSnapshotOptions): Snapshot {
+  return buildFrom(file, (i) => `$.resources[${i}]`, opts);
+}
