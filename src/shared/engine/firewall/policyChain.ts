@@ -6,6 +6,7 @@
 import { idKey, lastSegment, parentId } from '../../model/armId';
 import type { FirewallPolicy, FirewallRuleCollectionGroup } from '../../model/firewall';
 import type { Snapshot } from '../../model/snapshot';
+import { scanCollection } from '../dependencyLog';
 import { isUnreadable } from '../missing';
 
 /** The chain root first, each policy with its groups; or why it cannot be read. */
@@ -16,16 +17,18 @@ export type PolicyChainResult =
 const groupsByPolicyCache = new WeakMap<object, Map<string, FirewallRuleCollectionGroup[]>>();
 
 function groupsByPolicy(snapshot: Snapshot): Map<string, FirewallRuleCollectionGroup[]> {
-  let out = groupsByPolicyCache.get(snapshot.ruleCollectionGroups);
+  // The real map (scan recorded), so the index survives across passes that share the collection.
+  const all = scanCollection(snapshot.ruleCollectionGroups);
+  let out = groupsByPolicyCache.get(all);
   if (!out) {
     out = new Map();
-    for (const g of snapshot.ruleCollectionGroups.values()) {
+    for (const g of all.values()) {
       const key = idKey(g.policyId || parentId(g.id));
       const list = out.get(key);
       if (list) list.push(g);
       else out.set(key, [g]);
     }
-    groupsByPolicyCache.set(snapshot.ruleCollectionGroups, out);
+    groupsByPolicyCache.set(all, out);
   }
   return out;
 }
