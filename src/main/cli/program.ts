@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerServe } from './commands/serve';
 import { EXIT_BAD_INPUT } from './exitCodes';
 
 /** Build the program; `run` parses argv and sets process.exitCode. */
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheck(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Lays out a GraphModel in the worker and returns the latest finished (model, layout) pair, so the
+ * canvas always shows a consistent picture while the next layout runs.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { GraphModel } from '../graph/types';
+import type { LayoutInput, LayoutResult } from './layoutGraph';
+import { layoutInWorker } from './layoutClient';
+
+/** A model with its positions. */
+export interface LaidOut {
+  readonly model: GraphModel;
+  readonly layout: LayoutResult;
+  /** ms the worker took (shown by the bench). */
+  readonly ms: number;
+}
+
+function inputOf(model: GraphModel): LayoutInput {
+  return {
+    nodes: model.nodes.map((n) => ({ id: n.id, kind: n.kind, width: n.width, height: n.height, ...(n.parent ? { parent: n.parent } : {}) })),
+    edges: model.edges.map((e) => ({ source: e.source, target: e.target })),
+  };
+}
+
+/** The latest laid-out model, and whether a newer one is being computed. */
+export function useLayout(model: GraphModel): { laidOut?: LaidOut; pending: boolean; error?: string } {
+  const [laidOut, setLaidOut] = useState<LaidOut>();
+  const [error, setError] = useState<string>();
+  const latest = useRef(0);
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    const mine = ++latest.current;
+    setPending(true);
+    const t0 = performance.now();
+    layoutInWorker(inputOf(model)).then(
+      (layout) => {
+        if (mine !== latest.current) return;
+        const ms = performance.now() - t0;
+        performance.measure?.('vnetlens-layout', { start: t0, duration: ms });
+        setLaidOut({ model, layout, ms });
+        setPending(false);
+      },
+      (err: unknown) => {
+        if (mine !== latest.current) return;
+        setError(err instanceof Error ? err.message : String(err));
+        setPending(false);
+      },
+    );
+  }, [model]);
+  return { ...(laidOut ? { laidOut } : {}), pending, ...(error ? { error } : {}) };
+}
