@@ -1,0 +1,103 @@
+/**
+ * Does an NSG address field cover a flow endpoint: all of it, none of it, or only some (or we cannot
+ * tell)? Endpoints are sets (a subnet, a service tag), so "some" is a real answer, not an error.
+ * Prefix data, when loaded, turns tags into ranges and the answer becomes exact.
+ */
+import { type AddressSet, addressSetKey, literalRanges } from '../../net/addressSet';
+import { isIpOrCidr } from '../../net/cidr';
+import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
+import { PUBLIC_SPACE } from '../../net/publicSpace';
+import type { TagIndex } from '../../servicetags/tagIndex';
+import type { AddressField } from './parsedRule';
+
+/** Three-valued field match. `some` = part of the endpoint, or unknown without data. */
+export type FieldMatch = 'yes' | 'no' | 'some';
+
+/** What `VirtualNetwork` means where the NSG is applied, resolved once per prefix list. */
+export interface VnetScope {
+  readonly id: number;
+  readonly ranges: Ipv4RangeSet;
+  /** Tag names in the list (UDR service-tag prefixes under the cidrAndTags assumption). */
+  readonly tags: readonly string[];
+}
+
+let nextScopeId = 1;
+const scopes = new WeakMap<readonly string[], VnetScope>();
+
+/** The scope of a `virtualNetworkPrefixes` list (memoized on the array object the orchestrator reuses). */
+export function vnetScope(prefixes: readonly string[]): VnetScope {
+  let s = scopes.get(prefixes);
+  if (!s) {
+    const literal = prefixes.filter(isIpOrCidr);
+    s = { id: nextScopeId++, ranges: Ipv4RangeSet.fromCidrs(literal), tags: prefixes.filter((p) => !isIpOrCidr(p)) };
+    scopes.set(prefixes, s);
+  }
+  return s;
+}
+
+/** A flow endpoint ready for matching: its addresses when known, else the tag name to reason on. */
+export interface Endpoint {
+  readonly set: AddressSet;
+  readonly key: string;
+  /** IPv4 addresses; undefined = a tag without data (symbolic) or an IPv6-only endpoint (opaque). */
+  readonly ranges?: Ipv4RangeSet;
+  /** For tag endpoints: the tag name (also when ranges are known). */
+  readonly tag?: string;
+}
+
+/** Resolve an endpoint once per evaluation. */
+export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
+  const key = addressSetKey(set);
+  if (set.kind !== 'tag') {
+    const ranges = literalRanges(set);
+    return ranges && !ranges.isEmpty ? { set, key, ranges } : { set, key };
+  }
+  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, key: `${key}@${scope.id}`, ranges: scope.ranges, tag: set.tag };
+  const ranges = tags.ranges(set.tag);
+  return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag } : { set, key, tag: set.tag };
+}
+
+/** Match an address field (not ASG-based) against an endpoint. */
+export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
+  if (field.all) return 'yes';
+  const memoKey = `${ep.key}|${scope.id}`;
+  const hit = field.memo.get(memoKey);
+  if (hit) return hit;
+  const result = compute(field, ep, tags, scope);
+  field.memo.set(memoKey, result);
+  return result;
+}
+
+function compute(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
+  const tagItems = field.virtualNetwork ? [...field.tags, ...scope.tags] : field.tags;
+  // Symbolic containment first: `Internet` ⊇ `Storage.WestEurope` needs no prefixes.
+  if (ep.tag && tagItems.some((t) => tags.contains(t, ep.tag as string) === 'yes')) return 'yes';
+  if (!ep.ranges) {
+    if (!ep.tag) return 'some';
+    // A public service tag without data: only "all public space" is known to hold it; tag items
+    // follow the symbolic rules (different services are disjoint), not whatever data the other has.
+    const literal = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
+    if (literal.containsSet(PUBLIC_SPACE)) return 'yes';
+    const maybe = literal.intersects(PUBLIC_SPACE) || tagItems.some((t) => tags.overlaps(t, ep.tag as string) !== 'no');
+    return maybe ? 'some' : 'no';
+  }
+  let known = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
+  const opaque: string[] = [];
+  for (const t of tagItems) {
+    const r = tags.ranges(t);
+    if (r) known = known.union(r);
+    else opaque.push(t);
+  }
+  if (known.containsSet(ep.ranges)) return 'yes';
+  const touches = known.intersects(ep.ranges);
+  // An opaque tag (no data) holds unknown public addresses: it may cover a public endpoint.
+  const ranges = ep.ranges;
+  const maybe = opaque.some((t) => (ep.tag ? tags.overlaps(t, ep.tag) !== 'no' : ranges.intersects(PUBLIC_SPACE)));
+  return touches || maybe ? 'some' : 'no';
+}
+
+/** Could any address of the endpoint be a NIC (so be in an ASG)? Public addresses cannot. */
+export function endpointMayBePrivate(ep: Endpoint): boolean {
+  if (ep.ranges) return !PUBLIC_SPACE.containsSet(ep.ranges);
+  return !ep.tag; // a service tag is public space; an opaque endpoint might be anything
+}
