@@ -57,10 +57,23 @@ export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): E
   return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag } : { set, key, tag: set.tag };
 }
 
+let nextTagsId = 1;
+const tagIds = new WeakMap<TagIndex, number>();
+
+/** Memo keys must tell tag indexes apart: the same endpoint is exact with data, symbolic without. */
+function tagIndexId(tags: TagIndex): number {
+  let id = tagIds.get(tags);
+  if (id === undefined) {
+    id = nextTagsId++;
+    tagIds.set(tags, id);
+  }
+  return id;
+}
+
 /** Match an address field (not ASG-based) against an endpoint. */
 export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
   if (field.all) return 'yes';
-  const memoKey = `${ep.key}|${scope.id}`;
+  const memoKey = `${ep.key}|${scope.id}|${tagIndexId(tags)}`;
   const hit = field.memo.get(memoKey);
   if (hit) return hit;
   const result = compute(field, ep, tags, scope);
