@@ -10,7 +10,6 @@ import { compute, nsg, route, routeTable, rule } from '../../src/shared/engine/t
 import type { EstateVerdict } from '../../src/shared/engine/verdict';
 import { ingest } from '../../src/shared/ingest';
 import type { Snapshot } from '../../src/shared/model';
-import { idKey } from '../../src/shared/model';
 import { applyEdits } from '../../src/shared/whatif/applyEdit';
 import { diffVerdicts, flowKey } from '../../src/shared/whatif/diffVerdicts';
 import { suggestFixes } from '../../src/shared/whatif/suggestFixes';
