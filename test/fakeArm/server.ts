@@ -71,7 +71,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArmServ
       void (async () => {
         const method = req.method ?? 'GET';
         const url = new URL(req.url ?? '/', origin);
-        const subscriptionId = /^\/subscriptions\/([^/]+)\//i.exec(url.pathname)?.[1]?.toLowerCase();
+        const subscriptionId = /^\/subscriptions\/([^/?]+)/i.exec(url.pathname)?.[1]?.toLowerCase();
         inFlight++;
         peak.overall = Math.max(peak.overall, inFlight);
         if (subscriptionId) {

@@ -4,6 +4,7 @@
  * Graph query, adds service tags, and returns a SnapshotFile. Never writes a token anywhere; a 403
  * or a broken page becomes a MissingScope/warning, not a failure.
  */
+import { setMaxListeners } from 'node:events';
 import type { TokenCredential } from '@azure/identity';
 import type { HarvestProgress, HarvestRequest } from '../../shared/harvest/types';
 import { SNAPSHOT_FORMAT, SNAPSHOT_SCHEMA_VERSION, type SnapshotFile } from '../../shared/model/snapshotFile';
@@ -45,12 +46,19 @@ export const TOOL = 'vnetlens 0.1.0';
 
 /** Harvest an estate. Throws HarvestError for sign-in failure, no readable subscription, cancel. */
 export async function harvest(request: HarvestRequest, deps: HarvestDeps): Promise<SnapshotFile> {
-  const { signal } = deps;
+  // One internal signal follows the caller's: hundreds of requests and queued waiters listen to it.
+  const inner = new AbortController();
+  setMaxListeners(0, inner.signal);
+  const follow = () => inner.abort(deps.signal?.reason);
+  if (deps.signal?.aborted) follow();
+  deps.signal?.addEventListener('abort', follow, { once: true });
   try {
-    return await run(request, deps);
+    return await run(request, { ...deps, signal: inner.signal });
   } catch (err) {
-    if (signal?.aborted) throw new HarvestError('harvest cancelled', 'cancelled');
+    if (inner.signal.aborted) throw new HarvestError('harvest cancelled', 'cancelled');
     throw err;
+  } finally {
+    deps.signal?.removeEventListener('abort', follow);
   }
 }
 

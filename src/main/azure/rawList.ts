@@ -22,7 +22,13 @@ export interface RawList {
 
 /** Thrown when a list fails; carries what was read before the failure. */
 export class ListFailure extends Error {
-  constructor(readonly failure: unknown, readonly partial: ArmResource[], readonly lastStatus: number | undefined) {
+  constructor(
+    readonly failure: unknown,
+    readonly partial: ArmResource[],
+    readonly lastStatus: number | undefined,
+    /** ARM's `error` from the failing response, when it sent one (SDK paging errors drop it). */
+    readonly armError?: { readonly code?: string; readonly message?: string },
+  ) {
     super(failure instanceof Error ? failure.message : String(failure));
     this.name = 'ListFailure';
   }
@@ -88,7 +94,10 @@ export async function listRaw(runtime: HttpRuntime, start: () => Pageable, maxPa
     });
   } catch (err) {
     signal?.throwIfAborted();
-    throw new ListFailure(err, collect(), sink[sink.length - 1]?.status);
+    const last = sink[sink.length - 1];
+    const error = last && last.status !== 200 ? parseBody(last)?.error : undefined;
+    const armError = typeof error === 'object' && error !== null ? (error as { code?: string; message?: string }) : undefined;
+    throw new ListFailure(err, collect(), last?.status, armError);
   }
   const first = sink[0];
   const apiVersion = first ? apiVersionOf(first.url) : undefined;

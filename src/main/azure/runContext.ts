@@ -4,7 +4,7 @@
  * parents). Both turn failures into warnings and MissingScope entries instead of failing the run.
  */
 import type { ArmResource } from '../../shared/model/snapshotFile';
-import { describeFailure, failureText } from './armErrors';
+import { describeFailure, failureText, redact } from './armErrors';
 import type { SdkClients } from './clients';
 import type { HttpRuntime } from './httpRuntime';
 import type { HarvestLedger } from './ledger';
@@ -81,7 +81,9 @@ interface Scope {
 /** Warning + MissingScope for a failure; returns the failure text. */
 function recordFailure(ctx: RunContext, err: unknown, scope: Scope, what: string): string {
   const cause = err instanceof ListFailure ? err.failure : err;
-  const f = describeFailure(cause);
+  const described = describeFailure(cause);
+  const armError = err instanceof ListFailure ? err.armError : undefined;
+  const f = armError?.message ? { ...described, ...(armError.code ? { code: armError.code } : {}), message: redact(armError.message) } : described;
   const lastStatus = err instanceof ListFailure ? err.lastStatus : undefined;
   const malformed = lastStatus === 200 || f.code === 'PARSE_ERROR';
   const text = malformed ? `malformed page: ${f.message}` : failureText(f);

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerHarvest } from './commands/harvest';
 import { registerServe } from './commands/serve';
 import { EXIT_BAD_INPUT } from './exitCodes';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheck(program);
+  registerHarvest(program);
   registerServe(program);
   return program;
 }
