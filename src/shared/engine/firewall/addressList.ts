@@ -5,7 +5,7 @@
  * is missing) — §4.4 `PartialTagOverlap`.
  */
 import { ipv4Range } from '../../net/cidr';
-import { literalRanges, type AddressSet } from '../../net/addressSet';
+import { addressSetKey, literalRanges, type AddressSet } from '../../net/addressSet';
 import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
 import { PUBLIC_SPACE } from '../../net/publicSpace';
 import type { TagIndex, Tristate } from '../../servicetags/tagIndex';
@@ -72,12 +72,47 @@ export function compileAddressList(
   return { any, ranges: Ipv4RangeSet.fromPairs(pairs), tags: tagNames, unreadable, empty: count === 0 };
 }
 
+// Flows repeat their endpoints (one subnet, many rules): parse each endpoint once.
+const rangesCache = new Map<string, Ipv4RangeSet>();
+const rangesByObject = new WeakMap<AddressSet, Ipv4RangeSet>();
+function endpointRanges(set: AddressSet): Ipv4RangeSet {
+  const same = rangesByObject.get(set);
+  if (same) return same;
+  const key = addressSetKey(set);
+  let hit = rangesCache.get(key);
+  if (!hit) {
+    hit = literalRanges(set) ?? Ipv4RangeSet.EMPTY;
+    if (rangesCache.size > 20_000) rangesCache.clear();
+    rangesCache.set(key, hit);
+  }
+  rangesByObject.set(set, hit);
+  return hit;
+}
+
+// Tag-to-tag answers are pure functions of the TagIndex: memoize per index.
+const tagMemo = new WeakMap<TagIndex, { contains: Map<string, Map<string, Tristate>>; overlaps: Map<string, Map<string, Tristate>> }>();
+function tagAnswer(tags: TagIndex, op: 'contains' | 'overlaps', a: string, b: string): Tristate {
+  let m = tagMemo.get(tags);
+  if (!m) { m = { contains: new Map(), overlaps: new Map() }; tagMemo.set(tags, m); }
+  let inner = m[op].get(a);
+  if (!inner) { inner = new Map(); m[op].set(a, inner); }
+  let hit = inner.get(b);
+  if (hit === undefined) {
+    hit = op === 'contains' ? tags.contains(a, b) : tags.overlaps(a, b);
+    inner.set(b, hit);
+  }
+  return hit;
+}
+
 function tagRanges(tag: string, tags: TagIndex): Ipv4RangeSet | undefined {
   return tags.hasData(tag) || tag.trim().toLowerCase() === 'internet' ? tags.ranges(tag) : undefined;
 }
 
 /** Literal endpoint (ip, cidrs, any, or a tag with data) against the list. */
-function matchRanges(fr: Ipv4RangeSet, list: AddressList, tags: TagIndex): Tristate {
+const coveredCache = new WeakMap<AddressList, { tags: TagIndex; covered: Ipv4RangeSet; opaque: string[] }>();
+function coverage(list: AddressList, tags: TagIndex): { covered: Ipv4RangeSet; opaque: string[] } {
+  const hit = coveredCache.get(list);
+  if (hit && hit.tags === tags) return hit;
   let covered = list.ranges;
   const opaque: string[] = [];
   for (const t of list.tags) {
@@ -85,10 +120,17 @@ function matchRanges(fr: Ipv4RangeSet, list: AddressList, tags: TagIndex): Trist
     if (r) covered = covered.union(r);
     else opaque.push(t);
   }
+  const entry = { tags, covered, opaque };
+  coveredCache.set(list, entry);
+  return entry;
+}
+
+function matchRanges(fr: Ipv4RangeSet, list: AddressList, tags: TagIndex): Tristate {
+  const { covered, opaque } = coverage(list, tags);
   if (covered.containsSet(fr)) return 'yes';
   const rest = fr.subtract(covered);
   // A tag without data may still hold the rest, unless it is a public tag and the rest is not public.
-  const opaqueMayHold = opaque.some((t) => tags.contains('Internet', t) !== 'yes' || rest.intersects(PUBLIC_SPACE));
+  const opaqueMayHold = opaque.some((t) => tagAnswer(tags, 'contains', 'Internet', t) !== 'yes' || rest.intersects(PUBLIC_SPACE));
   if (opaqueMayHold || list.unreadable.length) return 'unknown';
   return fr.intersects(covered) ? 'unknown' : 'no';
 }
@@ -97,12 +139,12 @@ function matchRanges(fr: Ipv4RangeSet, list: AddressList, tags: TagIndex): Trist
 export function matchAddressList(list: AddressList, set: AddressSet, tags: TagIndex): Tristate {
   if (list.any) return 'yes';
   if (list.empty) return 'no';
-  if (set.kind !== 'tag') return matchRanges(literalRanges(set) ?? Ipv4RangeSet.EMPTY, list, tags);
+  if (set.kind !== 'tag') return matchRanges(endpointRanges(set), list, tags);
   let unknown = list.unreadable.length > 0;
   for (const t of list.tags) {
-    const c = tags.contains(t, set.tag);
+    const c = tagAnswer(tags, 'contains', t, set.tag);
     if (c === 'yes') return 'yes';
-    if (c === 'unknown' || tags.overlaps(t, set.tag) !== 'no') unknown = true;
+    if (c === 'unknown' || tagAnswer(tags, 'overlaps', t, set.tag) !== 'no') unknown = true;
   }
   const fr = tagRanges(set.tag, tags);
   if (fr) {
@@ -111,7 +153,7 @@ export function matchAddressList(list: AddressList, set: AddressSet, tags: TagIn
     if (viaRanges === 'unknown') unknown = true;
   } else if (!list.ranges.isEmpty) {
     // Without the tag's prefixes, literal ranges can only be ruled out when they hold no public address.
-    if (tags.contains('Internet', set.tag) !== 'yes' || list.ranges.intersects(PUBLIC_SPACE)) unknown = true;
+    if (tagAnswer(tags, 'contains', 'Internet', set.tag) !== 'yes' || list.ranges.intersects(PUBLIC_SPACE)) unknown = true;
   }
   return unknown ? 'unknown' : 'no';
 }

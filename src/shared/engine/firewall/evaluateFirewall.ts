@@ -15,6 +15,7 @@ import type { DecidedBy, TraceStep } from '../verdict';
 import type { CompiledRule } from './compileProgram';
 import { firewallAssumptions } from './firewallAssumptions';
 import { matchFqdn, normalizeFqdn, representativeName } from './fqdnMatch';
+import { portMatches } from './ports';
 import { programFor } from './programCache';
 import { matchApplicationRule, matchNatRule, matchNetworkRule, type FlowFacts, type RuleMatch } from './matchRule';
 import { computeSnat, dnsProxyCaveat, type SnatOutcome } from './snat';
@@ -138,6 +139,25 @@ function unknownDecision(fw: AzureFirewall, code: string, reason: string, resour
   };
 }
 
+// Flows share few (protocol, port) pairs: pre-filter the rules once per pair, keeping their order.
+const candidateCache = new WeakMap<object, Map<string, readonly CompiledRule[]>>();
+function candidates(program: { rules: readonly CompiledRule[] }, protocol: FlowFacts['protocol'], port: number): readonly CompiledRule[] {
+  let byKey = candidateCache.get(program);
+  if (!byKey) { byKey = new Map(); candidateCache.set(program, byKey); }
+  const key = `${protocol}:${port}`;
+  let list = byKey.get(key);
+  if (!list) {
+    list = program.rules.filter((r) => {
+      if (r.collection.kind === 'Application') return protocol === 'TCP' && (r.app?.protocols.some((p) => p.port === port) ?? false);
+      const p = r.protocols;
+      if (protocol === 'TCP' ? !p.tcp : protocol === 'UDP' ? !p.udp : !p.icmp) return false;
+      return protocol === 'ICMP' || portMatches(r.ports, port);
+    });
+    byKey.set(key, list);
+  }
+  return list;
+}
+
 /** Evaluate `flow` at firewall `firewall`. */
 export function evaluateFirewall(
   snapshot: Snapshot, firewall: AzureFirewall, flow: FirewallFlow, ctx: { tags: TagIndex; assumptions: Assumptions },
@@ -153,7 +173,7 @@ export function evaluateFirewall(
 
   const pending: { rule: CompiledRule; m: RuleMatch }[] = [];
   let decided: { rule: CompiledRule; m: RuleMatch } | undefined;
-  for (const rule of program.rules) {
+  for (const rule of candidates(program, facts.protocol, facts.port)) {
     const kind = rule.collection.kind;
     const m = kind === 'Network' ? matchNetworkRule(rule, facts, ctx.tags, program.dnsProxy, fa)
       : kind === 'Application' ? matchApplicationRule(rule, facts, ctx.tags, fa)
