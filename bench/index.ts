@@ -3,6 +3,7 @@
  * measured in the same run. `npm run bench` runs all parts; `npm run bench -- engine` runs one.
  */
 import { engineBench } from './engine';
+import { firewallBench } from './firewall';
 
 interface BenchPart {
   readonly name: string;
@@ -11,6 +12,7 @@ interface BenchPart {
 
 const parts: BenchPart[] = [
   engineBench,
+  firewallBench,
 ];
 
 async function main(): Promise<void> {
