@@ -7,8 +7,12 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'ht
 const azure = ['@azure/*'];
 const ui = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'elkjs', 'elkjs/*'];
 
+// Bare names (`net`, `fs`) must match exactly, not as a path segment (`../net/cidr` is ours).
 const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+  'no-restricted-imports': ['error', {
+    paths: groups.filter((g) => !/[*/]/.test(g)).map((name) => ({ name, message })),
+    patterns: [{ group: groups.filter((g) => /[*/]/.test(g)), message }],
+  }],
 });
 
 export default tseslint.config(
@@ -24,7 +28,7 @@ export default tseslint.config(
     },
   },
   // Config files are the one place a default export is the tool's convention.
-  { files: ['*.config.ts', '*.config.mjs', 'e2e/**/*.config.ts'], rules: { 'no-restricted-exports': 'off' } },
+  { files: ['*.config.ts', '*.config.mts', '*.config.mjs', 'e2e/**/*.config.ts'], rules: { 'no-restricted-exports': 'off' } },
   {
     files: ['src/shared/**/*.ts'],
     ignores: ['src/shared/**/*.test.ts'],

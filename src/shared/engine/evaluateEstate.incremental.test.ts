@@ -1,0 +1,78 @@
+/**
+ * The incremental evaluator must give exactly what a fresh evaluation gives, while re-evaluating
+ * only the computes whose inputs changed.
+ */
+import { describe, expect, it } from 'vitest';
+import { idKey } from '../model/armId';
+import type { Snapshot } from '../model/snapshot';
+import { createEvaluator, evaluateEstate } from './evaluateEstate';
+import { amlEstate } from './testing/amlEstate';
+import { buildSnapshot, compute, nsg, rule, subnet, vnet, workspace } from './testing/snapshotBuilder';
+
+/** Two independent VNets, each with a cluster behind its own NSG. */
+function twoVnets(): Snapshot {
+  const ws = workspace('mlw');
+  const va = vnet('vnet-a', ['10.10.0.0/16']);
+  const vb = vnet('vnet-b', ['10.20.0.0/16']);
+  const na = nsg('nsg-a', [rule('AllowAml', { priority: 100, direction: 'Outbound', access: 'Allow', destination: 'AzureMachineLearning' })]);
+  const nb = nsg('nsg-b', [rule('AllowAml', { priority: 100, direction: 'Outbound', access: 'Allow', destination: 'AzureMachineLearning' })]);
+  const sa = subnet(va, 's', '10.10.0.0/24', { nsgId: na.id });
+  const sb = subnet(vb, 's', '10.20.0.0/24', { nsgId: nb.id });
+  return buildSnapshot({
+    vnets: [va, vb], subnets: [sa, sb], nsgs: [na, nb], workspaces: [ws],
+    computes: [compute(ws, 'ca', { subnetId: sa.id }), compute(ws, 'cb', { subnetId: sb.id })],
+  });
+}
+
+function replaceNsg(s: Snapshot, name: string, f: (n: NonNullable<ReturnType<Snapshot['nsgs']['get']>>) => NonNullable<ReturnType<Snapshot['nsgs']['get']>>): Snapshot {
+  const entry = [...s.nsgs.entries()].find(([, n]) => n.name === name);
+  if (!entry) throw new Error(name);
+  const nsgs = new Map(s.nsgs);
+  nsgs.set(entry[0], f(entry[1]));
+  return { ...s, nsgs };
+}
+
+describe('createEvaluator', () => {
+  it('re-evaluates only the compute behind the edited NSG, and agrees with a fresh evaluation', () => {
+    const base = twoVnets();
+    const ev = createEvaluator();
+    ev.evaluate(base);
+    expect(ev.lastRecomputed).toBe(2);
+
+    const edited = replaceNsg(base, 'nsg-a', (n) => ({
+      ...n,
+      securityRules: [...n.securityRules, { ...rule('DenyUdp', { priority: 90, direction: 'Outbound', access: 'Deny', protocol: 'Udp' }), id: `${n.id}/securityRules/DenyUdp` }],
+    }));
+    const inc = ev.evaluate(edited);
+    expect(ev.lastRecomputed).toBe(1);
+    expect(inc).toEqual(evaluateEstate(edited));
+    const ca = inc.computes.find((c) => c.name === 'ca');
+    expect(ca?.flows.find((f) => f.port === 5831)?.status).toBe('blocked');
+    expect(inc.computes.find((c) => c.name === 'cb')?.flows.find((f) => f.port === 5831)?.status).toBe('allowed');
+  });
+
+  it('reuses everything when nothing changed', () => {
+    const s = twoVnets();
+    const ev = createEvaluator();
+    const a = ev.evaluate(s);
+    const b = ev.evaluate({ ...s });
+    expect(ev.lastRecomputed).toBe(0);
+    expect(b.computes[0]).toBe(a.computes[0]);
+  });
+
+  it('a change to a private endpoint subnet NSG reaches computes in a peered VNet', () => {
+    const e = amlEstate();
+    const deny = nsg('nsg-pe', [rule('Deny445', { priority: 100, direction: 'Inbound', access: 'Deny', port: 445 })]);
+    const s = buildSnapshot({ ...e.parts, nsgs: [deny], subnets: [{ ...e.peSubnet, nsgId: deny.id }, e.wsSubnet, e.computeSubnet] });
+    const ev = createEvaluator();
+    expect(ev.evaluate(s).computes[0]?.flows.find((f) => f.requirement === 'P9')?.status).toBe('allowed');
+    // Turning the endpoint subnet's network policies on must re-evaluate the compute in VNet-C.
+    const subnets = new Map(s.subnets);
+    subnets.set(idKey(e.peSubnet.id), { ...(s.subnets.get(idKey(e.peSubnet.id)) ?? e.peSubnet), privateEndpointNetworkPolicies: 'Enabled' });
+    const next = { ...s, subnets };
+    const v = ev.evaluate(next);
+    expect(ev.lastRecomputed).toBe(1);
+    expect(v.computes[0]?.flows.find((f) => f.requirement === 'P9')?.status).toBe('blocked');
+    expect(v).toEqual(evaluateEstate(next));
+  });
+});
