@@ -1,6 +1,6 @@
 /**
  * Add a private endpoint (workspace, storage, Key Vault, ACR) with its DNS zone group. Like Azure, the
- * zone group writes the endpoint's A records into every zone of the group (semantics §4.2–4.3).
+ * zone group writes (overwrites) the endpoint's A records in every zone of the group (semantics §4.2–4.3).
  */
 import type { PrivateEndpoint, Subnet } from '../model';
 import { sameId } from '../model';
@@ -88,7 +88,9 @@ export function applyPrivateEndpointAdd(draft: SnapshotDraft, edit: PrivateEndpo
   for (const zone of groupZones) {
     const mine = records.filter((r) => r.zoneName === zone.zoneName);
     const aRecords = { ...zone.aRecords };
-    for (const r of mine) aRecords[r.recordName] = [...new Set([...(aRecords[r.recordName] ?? []), ip])];
+    // A zone group owns its record sets: a second endpoint to the same resource overwrites the record
+    // (the classic pitfall of several VNets sharing one zone), and what-if shows what that breaks.
+    for (const r of mine) aRecords[r.recordName] = [ip];
     draft.set('dnsZones', zone.id, { ...zone, aRecords });
   }
   if (groupZones.length) changes.push({ action: 'create', resourceId: childId(id, 'privateDnsZoneGroups', 'default'), type: ARM_TYPES.zoneGroup });
