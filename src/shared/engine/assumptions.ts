@@ -2,9 +2,12 @@
  * Named assumptions: every point the semantics doc marks UNCONFIRMED becomes one of these, with a
  * default, listed in every report (`assumptions` in the JSON contract) and overridable from the CLI
  * (`--assume id=value`) and the app. Engine code reads `Assumptions`, never a literal.
+ * The firewall and admin-rule points live beside their evaluators and are merged in here.
  */
+import { DEFAULT_ADMIN_ASSUMPTIONS, type AdminAssumptions } from './adminRules/adminAssumptions';
+import { DEFAULT_FIREWALL_ASSUMPTIONS, type FirewallAssumptions } from './firewall/firewallAssumptions';
 
-export interface Assumptions {
+export interface Assumptions extends FirewallAssumptions, AdminAssumptions {
   /** §1.1 / §8.1: does an NSG rule with protocol `*` match ESP and AH? */
   readonly anyProtocolMatchesEspAh: boolean;
   /** §1.1: a rule with non-`*` ports never matches ICMP. */
@@ -44,6 +47,8 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   requirementProfile: 'current',
   allowAllAppliances: [],
   nxDomainFallbackToInternet: false,
+  ...DEFAULT_FIREWALL_ASSUMPTIONS,
+  ...DEFAULT_ADMIN_ASSUMPTIONS,
 };
 
 /** One line per assumption for reports: what it is and which value this run used. */
@@ -60,6 +65,17 @@ export const ASSUMPTION_DESCRIPTIONS: Readonly<Record<keyof Assumptions, string>
   requirementProfile: 'Requirement rows follow the current English article (semantics §5.9).',
   allowAllAppliances: 'Next-hop appliances (by IP) treated as allowing everything (issue 6).',
   nxDomainFallbackToInternet: 'A linked zone without the record falls back to the public answer (semantics §4.4, UNCONFIRMED).',
+  inheritParentNat: 'A base firewall policy\'s DNAT collections are inherited by child policies (firewall §2.3, UNCONFIRMED).',
+  fqdnNetworkRuleWithoutDnsProxy: 'How a network-rule FQDN matches while DNS proxy is off: unknown, treatAsMatch, treatAsNoMatch (firewall §2.4).',
+  fqdnTagContents: 'FQDN tag → FQDN patterns, as JSON; empty = contents unknown (firewall §2.5).',
+  infrastructureFqdns: 'FQDN patterns of the built-in infrastructure rule collection (firewall §2.7).',
+  useFqdnTagHints: 'Test FQDN flows against network rules\' service tags through the FQDN→tag heuristic (firewall §4.3).',
+  appRuleDestinationAddressesRestrict: 'An application rule\'s destinationAddresses also restrict the destination IP (firewall §1.4, UNCONFIRMED).',
+  representativeLabel: 'Label put in front of a wildcard requirement FQDN to test application rules (firewall §4.3).',
+  adminConflict: 'Several network managers cover a VNet: higherScopeOnly or mergeHigherScopeFirst (admin rules §3.5, UNCONFIRMED).',
+  networkIntentPolicyDefault: 'Admin rules on VNets with Databricks / SQL MI when the setting is unknown (admin rules §3.3).',
+  alwaysAllowUnderAllowRulesOnly: 'AlwaysAllow admin rules apply under AllowRulesOnly (admin rules §3.3, UNCONFIRMED).',
+  adminRulesStateful: 'Admin rules track connection state like NSGs (admin rules §3.2).',
 };
 
 /** Merge user overrides (`--assume key=value`) over the defaults; unknown keys are an error. */
@@ -79,6 +95,12 @@ export function resolveAssumptions(overrides: Readonly<Record<string, string>> =
       out[key] = n;
     } else if (Array.isArray(current)) {
       out[key] = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    } else if (typeof current === 'object' && current !== null) {
+      try {
+        out[key] = JSON.parse(raw) as unknown;
+      } catch {
+        throw new Error(`Assumption "${key}" takes JSON, not "${raw}"`);
+      }
     } else {
       out[key] = raw;
     }
@@ -90,7 +112,7 @@ export function resolveAssumptions(overrides: Readonly<Record<string, string>> =
 export function describeAssumptions(a: Assumptions): { id: string; value: string; description: string }[] {
   return (Object.keys(DEFAULT_ASSUMPTIONS) as (keyof Assumptions)[]).map((id) => ({
     id,
-    value: Array.isArray(a[id]) ? (a[id] as readonly string[]).join(',') : String(a[id]),
+    value: Array.isArray(a[id]) ? (a[id] as readonly string[]).join(',') : typeof a[id] === 'object' ? JSON.stringify(a[id]) : String(a[id]),
     description: ASSUMPTION_DESCRIPTIONS[id],
   }));
 }
