@@ -22,19 +22,27 @@ export interface EvalContext {
 
 /** A context for one evaluation pass over `snapshot`. */
 export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags: TagIndex): EvalContext {
+  // Reads outside any tracked computation go to a sink that is dropped at once.
   let current = new DependencyLog();
-  const snap = recordingSnapshot(snapshot, () => current);
+  let root = true;
+  const snap = recordingSnapshot(snapshot, () => {
+    if (root && current.reads.length > 1024) current = new DependencyLog();
+    return current;
+  });
   const memos = new Map<string, { value: unknown; log: DependencyLog }>();
 
   const track = <T>(fn: () => T): { value: T; log: DependencyLog } => {
     const saved = current;
+    const savedRoot = root;
     const log = new DependencyLog();
     current = log;
+    root = false;
     try {
       return { value: fn(), log };
     } finally {
       current = saved;
-      saved.append(log);
+      root = savedRoot;
+      if (!savedRoot) saved.append(log);
     }
   };
 

@@ -18,9 +18,13 @@ export interface Read {
 
 export class DependencyLog {
   readonly reads: Read[] = [];
+  /** Logs of shared work (memo hits) this log depends on: referenced, not copied. */
+  private readonly children: DependencyLog[] = [];
 
   /** True when `snapshot` answers every recorded read with the same object. */
-  stillValid(snapshot: Snapshot): boolean {
+  stillValid(snapshot: Snapshot, checked = new Set<DependencyLog>()): boolean {
+    if (checked.has(this)) return true;
+    checked.add(this);
     for (const r of this.reads) {
       const map = snapshot[r.collection] as ById<unknown>;
       if (r.key === undefined) {
@@ -29,11 +33,12 @@ export class DependencyLog {
         return false;
       }
     }
-    return true;
+    return this.children.every((c) => c.stillValid(snapshot, checked));
   }
 
+  /** Depend on everything `other` read (O(1): shared work is replayed by reference). */
   append(other: DependencyLog): void {
-    for (const r of other.reads) this.reads.push(r);
+    if (other !== this) this.children.push(other);
   }
 }
 

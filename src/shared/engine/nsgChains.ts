@@ -4,7 +4,7 @@
  * compute Azure ML adds its own NSG (modelled by `amlAutoNsg`, per the autoNsgAttachment assumption).
  */
 import { idKey } from '../model/armId';
-import type { Subnet } from '../model/resources';
+import type { NetworkSecurityGroup, Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
@@ -13,6 +13,16 @@ import type { Protocol } from './verdict';
 import { virtualNetworkPrefixes } from './vnetScope';
 
 const AML_MANAGED = new Set(['ComputeCluster', 'ComputeInstance', 'Serverless']);
+
+/** One auto NSG object per compute and assumption set, so its parsed rules are cached across passes. */
+const autoNsgs = new WeakMap<object, Map<string, NetworkSecurityGroup>>();
+function autoNsgFor(ctx: EvalContext, computeId: string): NetworkSecurityGroup {
+  let byCompute = autoNsgs.get(ctx.assumptions);
+  if (!byCompute) autoNsgs.set(ctx.assumptions, (byCompute = new Map()));
+  let n = byCompute.get(computeId);
+  if (!n) byCompute.set(computeId, (n = amlAutoNsg(computeId, ctx.assumptions)));
+  return n;
+}
 
 function attachment(ctx: EvalContext, nsgId: string, appliedTo: 'subnet' | 'nic', appliedToId: string): NsgAttachment {
   return { nsgId, nsg: ctx.snap.nsgs.get(idKey(nsgId)), appliedTo, appliedToId };
@@ -23,7 +33,7 @@ export function nicAttachments(ctx: EvalContext, target: ComputeTarget): NsgAtta
   const out: NsgAttachment[] = [];
   for (const nic of target.nics) if (nic.nsgId) out.push(attachment(ctx, nic.nsgId, 'nic', nic.id));
   if (AML_MANAGED.has(target.kind) && target.publicIp && ctx.assumptions.autoNsgAttachment === 'nic') {
-    const auto = amlAutoNsg(target.id, ctx.assumptions);
+    const auto = autoNsgFor(ctx, target.id);
     out.push({ nsgId: auto.id, nsg: auto, appliedTo: 'nic', appliedToId: target.id });
   }
   return out;
