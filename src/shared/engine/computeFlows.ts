@@ -12,7 +12,7 @@ import { computeChecks, type LabelledFlow } from './checks';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
-import { evaluateDependencyFlow } from './dependencyFlows';
+import { endpointsFor, evaluateDependencyFlow } from './dependencyFlows';
 import { FlowBuilder, type FlowSpec } from './flowBuilder';
 import { firewallsByPrivateIp } from './indexes';
 import { isUnreadable } from './missing';
@@ -87,7 +87,7 @@ function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet)
       }
     } else if (peer.type === 'fqdn') {
       for (const raw of peer.fqdns) {
-        if (raw.includes('{storage}') && !storage) continue;
+        if (raw.includes('{storage}') && (!storage || storageHasEndpoint(ctx, target, subnet, raw))) continue;
         const fqdn = raw.replace('{region}', region).replace('{storage}', storage ?? '');
         for (const p of r.ports) flows.push(evaluatePublicOutbound(ctx, target, subnet, specOf(r, p.protocol, p.port, fqdn), { fqdn }));
       }
@@ -106,6 +106,18 @@ function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet)
     }
   }
   return { flows, dependencyFlows, zones };
+}
+
+/**
+ * F8/F9/F13 name the workspace's own storage. When it has a private endpoint for that service the
+ * name resolves privately and the flow is the dependency flow (O12/P9), not a firewall flow.
+ */
+function storageHasEndpoint(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, fqdn: string): boolean {
+  const storageId = target.workspace?.storageAccountId;
+  const service = /\{storage\}\.(blob|file|dfs|queue|table)\./.exec(fqdn)?.[1];
+  if (!storageId || !service) return false;
+  const info = { ...DEPENDENCIES['storage-blob'], groupId: service };
+  return endpointsFor(ctx, info, storageId, subnet.vnetId).length > 0;
 }
 
 /** The compute's subnet is not in the snapshot: every flow is unknown (unreadable) or blocked (dangling). */

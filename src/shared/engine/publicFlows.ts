@@ -6,6 +6,7 @@
 import type { Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
 import { adminRuleStep } from './adminRuleStep';
+import { tagHintForFqdn } from './firewall/tagHints';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { FlowBuilder, type FlowSpec } from './flowBuilder';
@@ -29,8 +30,11 @@ export function evaluatePublicOutbound(
 ): FlowVerdict {
   const b = new FlowBuilder(spec);
   const source = computeAddresses(target, subnet);
-  // For NSGs and routes an FQDN is some public address: the Internet tag.
-  const dest: AddressSet = 'tag' in peer ? { kind: 'tag', tag: peer.tag } : { kind: 'tag', tag: 'Internet' };
+  // For NSGs and routes an FQDN is some public address: the service tag it most likely resolves
+  // into (firewall §4.3 heuristic, `useFqdnTagHints`), else just Internet.
+  const hint = 'fqdn' in peer && ctx.assumptions.useFqdnTagHints ? tagHintForFqdn(peer.fqdn) : undefined;
+  if (hint) b.info('route', `${'fqdn' in peer ? peer.fqdn : ''} is taken to resolve into service tag ${hint} (heuristic, useFqdnTagHints).`);
+  const dest: AddressSet = 'tag' in peer ? { kind: 'tag', tag: peer.tag } : { kind: 'tag', tag: hint ?? 'Internet' };
   const { decision, ending } = routeStep(ctx, b, subnet, dest);
   if (ending || !decision) return b.finish(ending);
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });

@@ -23,7 +23,7 @@ export function tagHintForFqdn(fqdn: string): string | undefined {
   const n = normalizeFqdn(fqdn);
   const tundra = /^([a-z0-9]+)\.tundra\.azureml\.ms$/.exec(n);
   if (tundra?.[1] && canonicalRegion(tundra[1])) return 'AzureMachineLearning';
-  const batch = /^.+\.([a-z0-9]+)\.(?:service\.)?batch\.azure\.com$/.exec(n);
+  const batch = /^.+?\.([a-z0-9]+)\.(?:service\.)?batch\.azure\.com$/.exec(n);
   if (batch?.[1] && canonicalRegion(batch[1])) return `BatchNodeManagement.${canonicalRegion(batch[1])}`;
   for (const [re, tag] of FIXED) if (re.test(n)) return tag;
   return undefined;
