@@ -287,6 +287,24 @@ describe('§7.4 cross-VNet compute and private endpoints (M13–M16, M19)', () =
 });
 
 describe('§7.3 DNS through the engine', () => {
+  it('D1: VNet linked to the zone with the record → the name resolves to the PE IP', () => {
+    const f = only(snapshotOf(amlEstate().parts)).flows.find((x) => x.requirement === 'O12' && x.peer === STORAGE_ID);
+    expect(f?.status).toBe('allowed');
+    const dns = f?.trace.find((t) => t.layer === 'dns');
+    expect(dns?.outcome).toBe('pass');
+    expect(dns?.detail).toMatch(/10\.0\.1\.7/);
+  });
+
+  it('D2: zone linked only to VNet-W → clients in peered VNet-C get the public answer', () => {
+    const e = amlEstate({ linkCompute: false });
+    const c = only(snapshotOf(e.parts));
+    const f = c.flows.find((x) => x.requirement === 'O12' && x.peer === STORAGE_ID);
+    expect(f?.decidedBy.layer).toBe('dns');
+    expect(f?.status).not.toBe('allowed');
+    expect(f?.explanation).toMatch(/public endpoint/);
+    expect(check(c, 'dns-zone-linked:privatelink.blob.core.windows.net').status).toBe('fail');
+  });
+
   it('D3: zone linked to VNet-C without a record for the PE → NXDOMAIN blocks', () => {
     const e = amlEstate();
     const zones = e.zones.map((z) => (z.zoneName === 'privatelink.blob.core.windows.net' ? { ...z, aRecords: {} } : z));
