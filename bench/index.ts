@@ -3,7 +3,11 @@
  * measured in the same run. `npm run bench` runs all parts; `npm run bench -- engine` runs one.
  */
 import { engineBench } from './engine';
+import { evaluatorsBench } from './evaluators';
 import { firewallBench } from './firewall';
+import { harvestBench } from './harvest';
+import { ingestBench } from './ingest';
+import { renderBench } from './render';
 
 interface BenchPart {
   readonly name: string;
@@ -12,7 +16,11 @@ interface BenchPart {
 
 const parts: BenchPart[] = [
   engineBench,
+  evaluatorsBench,
   firewallBench,
+  harvestBench,
+  ingestBench,
+  renderBench,
 ];
 
 async function main(): Promise<void> {

@@ -3,13 +3,14 @@
  * model record, derive back-references, then run the config checks. Linear in the number of
  * resources and children: every cross-reference goes through a Map keyed by idKey.
  */
-import { idKey, typeKey, type IngestWarning, type ServiceTagData, type Snapshot, type SnapshotFile } from '../model';
+import { typeKey, type IngestWarning, type ServiceTagData, type Snapshot, type SnapshotFile } from '../model';
 import type { SecurityRule, Route, VirtualNetworkLink, Workspace } from '../model';
 import { parseServiceTags } from '../servicetags/serviceTagData';
 import { Collector, type Bucket, type Item } from './collector';
 import { HANDLERS } from './dispatch';
 import { normalizeFirewallResource } from './firewall';
 import { checkResource, type ResourcePathOf } from './readInput';
+import { keyOf } from './keys';
 import { linkReferences } from './link';
 import { toPeering, toSubnet, toVnet } from './normalize/network';
 import { toSecurityRule } from './normalize/securityRule';
@@ -42,10 +43,9 @@ function mapOf<T, U>(bucket: Bucket<T>, f: (item: Item<T>) => U): Map<string, U>
 function byParent<T, U>(bucket: Bucket<T>, f: (item: Item<T>) => U): Map<string, U[]> {
   const out = new Map<string, U[]>();
   for (const item of bucket.values()) {
-    const key = idKey(item.parentId);
-    const list = out.get(key);
+    const list = out.get(item.parentKey);
     if (list) list.push(f(item));
-    else out.set(key, [f(item)]);
+    else out.set(item.parentKey, [f(item)]);
   }
   return out;
 }
@@ -57,7 +57,7 @@ function collect(file: SnapshotFile, pathOf: ResourcePathOf, fileName: string): 
   file.resources.forEach((raw, i) => {
     const path = pathOf(i);
     const res = checkResource(raw, fileName, path);
-    const key = idKey(res.id);
+    const key = keyOf(res.id);
     const first = seen.get(key);
     if (first !== undefined) {
       warn({ code: 'duplicate-resource', message: `${res.id} appears twice (${first} and ${path}); using the first`, resourceId: res.id, path });
@@ -69,7 +69,7 @@ function collect(file: SnapshotFile, pathOf: ResourcePathOf, fileName: string): 
       if (fw.kind === 'firewallPolicy') c.firewallPolicies.set(key, fw.record);
       else if (fw.kind === 'ruleCollectionGroup') c.ruleCollectionGroups.set(key, fw.record);
       else if (fw.kind === 'ipGroup') c.ipGroups.set(key, fw.record);
-      else c.adminRules.set(idKey(fw.record.vnetId), fw.record);
+      else c.adminRules.set(keyOf(fw.record.vnetId), fw.record);
       return;
     }
     const t = typeKey(res.type);
@@ -86,15 +86,22 @@ export function buildFrom(file: SnapshotFile, pathOf: ResourcePathOf, opts: Buil
   const c = collect(file, pathOf, fileName);
   const warn = (w: IngestWarning): void => c.warn(w);
 
-  const paths = new Map<string, string>();
   const allBuckets = [c.vnets, c.subnets, c.peerings, c.nsgs, c.rules, c.asgs, c.nics, c.routeTables, c.routes, c.natGateways,
     c.publicIps, c.firewalls, c.privateEndpoints, c.zoneGroups, c.zones, c.links, c.aRecords, c.workspaces, c.computes] as Bucket<unknown>[];
-  for (const b of allBuckets) for (const [key, item] of b.items) paths.set(key, item.path);
+  // Only warnings ask for paths, so look them up on demand rather than indexing every item.
+  const pathOfId = (id: string): string | undefined => {
+    const key = keyOf(id);
+    for (const b of allBuckets) {
+      const item = b.items.get(key);
+      if (item) return item.path;
+    }
+    return undefined;
+  };
 
   // Children whose parent is absent would vanish silently; say so.
   const orphans = (bucket: Bucket<unknown>, parents: Bucket<unknown>, what: string): void => {
     for (const item of bucket.values()) {
-      if (parents.items.has(idKey(item.parentId)) || coveredByMissing(item.parentId, file.missing)) continue;
+      if (parents.items.has(item.parentKey) || coveredByMissing(item.parentId, file.missing)) continue;
       warn({ code: 'dangling-reference', message: `${what} ${item.id}: its parent ${item.parentId} is not in the snapshot; ignored`, resourceId: item.id, path: item.path });
     }
   };
@@ -111,15 +118,13 @@ export function buildFrom(file: SnapshotFile, pathOf: ResourcePathOf, opts: Buil
   const aRecords = byParent(c.aRecords, (i) => i);
 
   const subnets = mapOf(c.subnets, toSubnet);
+  const subnetsByVnet = byParent(c.subnets, (i) => i.id);
+  const peeringsByVnet = byParent(c.peerings, (i) => i.id);
   const peerings = mapOf(c.peerings, toPeering);
   const vnets = mapOf(c.vnets, toVnet);
-  for (const s of subnets.values()) {
-    const v = vnets.get(idKey(s.vnetId));
-    if (v) v.subnetIds = [...v.subnetIds, s.id];
-  }
-  for (const p of peerings.values()) {
-    const v = vnets.get(idKey(p.vnetId));
-    if (v) v.peeringIds = [...v.peeringIds, p.id];
+  for (const [key, v] of vnets) {
+    v.subnetIds = subnetsByVnet.get(key) ?? [];
+    v.peeringIds = peeringsByVnet.get(key) ?? [];
   }
 
   const ipConfigs: IpConfigUse[] = [];
@@ -133,14 +138,14 @@ export function buildFrom(file: SnapshotFile, pathOf: ResourcePathOf, opts: Buil
     ipConfigs.push(...used);
     return record;
   });
-  const nsgs = mapOf(c.nsgs, (i) => toNsg(i, rules.get(idKey(i.id)) ?? []));
-  const routeTables = mapOf(c.routeTables, (i) => toRouteTable(i, routes.get(idKey(i.id)) ?? []));
+  const nsgs = mapOf(c.nsgs, (i) => toNsg(i, rules.get(i.key) ?? []));
+  const routeTables = mapOf(c.routeTables, (i) => toRouteTable(i, routes.get(i.key) ?? []));
   const natGateways = mapOf(c.natGateways, toNatGateway);
   const publicIps = mapOf(c.publicIps, toPublicIp);
-  const privateEndpoints = mapOf(c.privateEndpoints, (i) => toPrivateEndpoint(i, zoneGroups.get(idKey(i.id)) ?? []));
-  const dnsZones = mapOf(c.zones, (i) => toZone(i, links.get(idKey(i.id)) ?? [], aRecords.get(idKey(i.id)) ?? []));
+  const privateEndpoints = mapOf(c.privateEndpoints, (i) => toPrivateEndpoint(i, zoneGroups.get(i.key) ?? []));
+  const dnsZones = mapOf(c.zones, (i) => toZone(i, links.get(i.key) ?? [], aRecords.get(i.key) ?? []));
   const workspaces = mapOf(c.workspaces, (i): Workspace => toWorkspace(i));
-  const computes = mapOf(c.computes, (i) => toCompute(i, workspaces.get(idKey(i.parentId))?.location || undefined));
+  const computes = mapOf(c.computes, (i) => toCompute(i, workspaces.get(i.parentKey)?.location || undefined));
 
   linkReferences({ subnets, nsgs, routeTables, natGateways, nics, publicIps, privateEndpoints, ipConfigs }, warn);
 
@@ -159,7 +164,7 @@ export function buildFrom(file: SnapshotFile, pathOf: ResourcePathOf, opts: Buil
     warnings: [],
   };
 
-  const ctx: CheckContext = { pathOf: (id) => paths.get(idKey(id)), warn };
+  const ctx: CheckContext = { pathOf: pathOfId, warn };
   for (const n of nsgs.values()) checkNsg(n, ctx);
   for (const rt of routeTables.values()) checkRouteTable(rt, ctx);
   checkRegistrationLinks(dnsZones.values(), ctx);

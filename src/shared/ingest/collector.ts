@@ -7,7 +7,6 @@
  * usually the fresher one, and a whole-record rule is predictable. The replaced entry keeps the
  * nested entry's position so rule and route order stay as listed.
  */
-import { idKey } from '../model';
 import type { FirewallPolicy, FirewallRuleCollectionGroup, IpGroup, VnetAdminRules } from '../model';
 import type { IngestWarning } from '../model';
 import type { SubnetIn, PeeringIn, VnetIn } from './schemas/vnet';
@@ -29,6 +28,9 @@ export interface Item<T> {
   readonly name: string;
   /** Parent resource id for children, '' for top-level resources. */
   readonly parentId: string;
+  /** keyOf(id) and keyOf(parentId), computed once. */
+  readonly key: string;
+  readonly parentKey: string;
   /** Region of the top-level resource ('' for children). */
   readonly location: string;
   /** ARM type as written (or inferred). */
@@ -45,9 +47,8 @@ export class Bucket<T> {
   readonly items = new Map<string, Item<T>>();
 
   add(item: Item<T>): void {
-    const key = idKey(item.id);
-    const existing = this.items.get(key);
-    if (!existing || (item.separate && !existing.separate)) this.items.set(key, item);
+    const existing = this.items.get(item.key);
+    if (!existing || (item.separate && !existing.separate)) this.items.set(item.key, item);
   }
 
   /** Items in input order. */

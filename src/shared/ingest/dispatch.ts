@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { lastSegment, parentId, type ArmResource } from '../model';
 import type { Bucket, Collector, Item } from './collector';
-import { IngestError, jsonPathStep } from './ingestError';
+import { IngestError } from './ingestError';
+import { keyOf } from './keys';
 import { validate } from './validate';
 import { nsgSchema, ruleSchema, type RuleIn } from './schemas/nsg';
 import { peeringSchema, subnetSchema, vnetSchema } from './schemas/vnet';
@@ -23,10 +24,13 @@ interface Named { readonly id?: string | null; readonly name?: string | null }
 
 function topItem<T extends Named>(res: ArmResource, data: T, path: string, child: boolean): Item<T> {
   const location = (data as { location?: unknown }).location;
+  const parent = child ? parentId(res.id) : '';
   return {
     id: res.id,
     name: data.name ?? lastSegment(res.id),
-    parentId: child ? parentId(res.id) : '',
+    parentId: parent,
+    key: keyOf(res.id),
+    parentKey: keyOf(parent),
     location: typeof location === 'string' ? location : '',
     type: res.type,
     data,
@@ -40,12 +44,18 @@ function nested<T extends Named, U = T>(
   parent: Item<unknown>, list: readonly T[] | null | undefined, segment: string, type: string,
   bucket: Bucket<U>, file: string, wrap: (t: T) => U = (t) => t as unknown as U,
 ): void {
-  (list ?? []).forEach((child, i) => {
-    const path = jsonPathStep(jsonPathStep(`${parent.path}.properties`, segment), i);
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) {
+    const child = list[i] as T;
+    // segment is always a plain identifier, so no jsonPathStep quoting is needed
+    const path = `${parent.path}.properties.${segment}[${i}]`;
     if (!child.id && !child.name) throw new IngestError(file, path, 'a nested child needs an "id" or a "name"');
     const id = child.id ?? `${parent.id}/${segment}/${child.name}`;
-    bucket.add({ id, name: child.name ?? lastSegment(id), parentId: parent.id, location: '', type, data: wrap(child), path, separate: false });
-  });
+    bucket.add({
+      id, name: child.name ?? lastSegment(id), parentId: parent.id, key: keyOf(id), parentKey: parent.key,
+      location: '', type, data: wrap(child), path, separate: false,
+    });
+  }
 }
 
 /** A type with no nested children: validate, then add to one bucket (child types share their nested twins' bucket). */

@@ -5,7 +5,8 @@
  * NIC↔private endpoint. When both sides are stated and disagree, the member's own field wins (it is
  * the one ARM lets you set) and a `conflicting-reference` warning names both.
  */
-import { idKey, parentId } from '../model';
+import { parentId } from '../model';
+import { keyOf } from './keys';
 import type {
   IngestWarning, NatGateway, NetworkInterface, NetworkSecurityGroup, PrivateEndpoint, PublicIpAddress, RouteTable, Subnet,
 } from '../model';
@@ -25,7 +26,7 @@ function associate<L extends string, R extends string>(
   warn: (w: IngestWarning) => void,
 ): void {
   const lists = new Map<string, Map<string, string>>();
-  for (const [key, owner] of owners) lists.set(key, new Map(owner[listKey].map((id) => [idKey(id), id])));
+  for (const [key, owner] of owners) lists.set(key, new Map(owner[listKey].map((id) => [keyOf(id), id])));
 
   for (const [ownerKey, owner] of owners) {
     for (const [memberKey] of lists.get(ownerKey) ?? []) {
@@ -34,7 +35,7 @@ function associate<L extends string, R extends string>(
       const ref = member[refKey];
       if (ref === undefined) {
         (member as Record<R, string>)[refKey] = owner.id;
-      } else if (idKey(ref) !== ownerKey) {
+      } else if (keyOf(ref) !== ownerKey) {
         lists.get(ownerKey)?.delete(memberKey);
         warn({
           code: 'conflicting-reference',
@@ -47,7 +48,7 @@ function associate<L extends string, R extends string>(
   for (const [memberKey, member] of members) {
     const ref = member[refKey];
     if (ref === undefined) continue;
-    const list = lists.get(idKey(ref));
+    const list = lists.get(keyOf(ref));
     if (list && !list.has(memberKey)) list.set(memberKey, member.id);
   }
   for (const [key, owner] of owners) {
@@ -78,11 +79,11 @@ export function linkReferences(d: LinkDrafts, warn: (w: IngestWarning) => void):
 
   // Subnet address use: what the subnet listed, plus ip configurations that point at it.
   const used = new Map<string, Map<string, string>>();
-  for (const [key, s] of d.subnets) used.set(key, new Map(s.ipConfigurationIds.map((id) => [idKey(id), id])));
+  for (const [key, s] of d.subnets) used.set(key, new Map(s.ipConfigurationIds.map((id) => [keyOf(id), id])));
   for (const c of d.ipConfigs) {
     if (!c.subnetId) continue;
-    const list = used.get(idKey(c.subnetId));
-    if (list && !list.has(idKey(c.id))) list.set(idKey(c.id), c.id);
+    const list = used.get(keyOf(c.subnetId));
+    if (list && !list.has(keyOf(c.id))) list.set(keyOf(c.id), c.id);
   }
   for (const [key, s] of d.subnets) {
     s.ipConfigurationIds = [...(used.get(key)?.values() ?? [])];
@@ -92,19 +93,19 @@ export function linkReferences(d: LinkDrafts, warn: (w: IngestWarning) => void):
   // Public IP ↔ NIC ip configuration.
   for (const c of d.ipConfigs) {
     if (!c.publicIpId) continue;
-    const pip = d.publicIps.get(idKey(c.publicIpId));
+    const pip = d.publicIps.get(keyOf(c.publicIpId));
     if (pip && pip.ipConfigurationId === undefined) pip.ipConfigurationId = c.id;
   }
   for (const pip of d.publicIps.values()) {
     if (!pip.ipConfigurationId) continue;
-    const nic = d.nics.get(idKey(parentId(pip.ipConfigurationId)));
-    if (nic && !nic.publicIpIds.some((id) => idKey(id) === idKey(pip.id))) nic.publicIpIds = [...nic.publicIpIds, pip.id];
+    const nic = d.nics.get(keyOf(parentId(pip.ipConfigurationId)));
+    if (nic && !nic.publicIpIds.some((id) => keyOf(id) === keyOf(pip.id))) nic.publicIpIds = [...nic.publicIpIds, pip.id];
   }
 
   // A private endpoint's addresses include those of its NICs.
   for (const pe of d.privateEndpoints.values()) {
     const ips = new Set(pe.privateIps);
-    for (const nicId of pe.nicIds) for (const ip of d.nics.get(idKey(nicId))?.privateIps ?? []) ips.add(ip);
+    for (const nicId of pe.nicIds) for (const ip of d.nics.get(keyOf(nicId))?.privateIps ?? []) ips.add(ip);
     pe.privateIps = [...ips];
   }
 }

@@ -1,9 +1,15 @@
-/** Is an address field value a service tag (not `*`, an IP or a CIDR)? Used by the config checks. */
-import ipaddr from 'ipaddr.js';
+/**
+ * Is an address field value a service tag rather than `*`, an IP or a CIDR? Only a classification
+ * for the config checks (a malformed IP is not a tag either), so a character test suffices and
+ * stays cheap on NSGs with thousands of rules; CIDR math proper lives in src/shared/net.
+ */
 
-/** True for service-tag-like values (`Storage.westeurope`, `VirtualNetwork`), false for `*`, IPs and CIDRs. */
+const IPV4_OR_CIDR = /^[\d./]+$/;
+
+/** True for service-tag-like values (`Storage.westeurope`, `VirtualNetwork`), false for `*`, IPv4/IPv6 addresses and CIDRs. */
 export function isServiceTagLike(value: string): boolean {
   const v = value.trim();
   if (v === '*' || v === '') return false;
-  return !(ipaddr.isValidCIDR(v) || ipaddr.isValid(v));
+  // IPv6 addresses contain ':', service tags never do.
+  return !IPV4_OR_CIDR.test(v) && !v.includes(':');
 }

@@ -3,6 +3,7 @@
  * what depends on them), but worth saying — unless the snapshot already records that scope as
  * unreadable in `missing`, where the gap is explained.
  */
+import { keyOf } from '../keys';
 import { idKey, subscriptionOf, typeKey, type MissingScope, type Snapshot } from '../../model';
 import { typeFromId } from '../typeFromId';
 import { warning, type CheckContext } from './types';
@@ -25,7 +26,7 @@ export function coveredByMissing(id: string, missing: readonly MissingScope[]): 
 /** Warns for every reference to a modelled resource that is neither present nor covered by `missing`. */
 export function checkDangling(s: Collections, missing: readonly MissingScope[], ctx: CheckContext): void {
   const check = (fromId: string, field: string, ref: string | undefined, target: ReadonlyMap<string, unknown>): void => {
-    if (!ref || target.has(idKey(ref)) || coveredByMissing(ref, missing)) return;
+    if (!ref || target.has(keyOf(ref)) || coveredByMissing(ref, missing)) return;
     ctx.warn(warning(ctx, 'dangling-reference', `${fromId}: ${field} ${ref} is not in the snapshot`, fromId));
   };
   for (const x of s.subnets.values()) {

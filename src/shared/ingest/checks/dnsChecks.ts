@@ -1,5 +1,6 @@
 /** Private DNS: a VNet can have auto-registration on in one private zone only. */
-import { idKey, type PrivateDnsZone } from '../../model';
+import type { PrivateDnsZone } from '../../model';
+import { keyOf } from '../keys';
 import { warning, type CheckContext } from './types';
 
 /** Warns for every VNet with more than one registration-enabled link. */
@@ -8,10 +9,10 @@ export function checkRegistrationLinks(zones: Iterable<PrivateDnsZone>, ctx: Che
   for (const z of zones) {
     for (const l of z.links) {
       if (!l.registrationEnabled || !l.vnetId) continue;
-      const entry = byVnet.get(idKey(l.vnetId)) ?? { vnetId: l.vnetId, zones: [], linkIds: [] };
+      const entry = byVnet.get(keyOf(l.vnetId)) ?? { vnetId: l.vnetId, zones: [], linkIds: [] };
       entry.zones.push(z.zoneName);
       entry.linkIds.push(l.id);
-      byVnet.set(idKey(l.vnetId), entry);
+      byVnet.set(keyOf(l.vnetId), entry);
     }
   }
   for (const e of byVnet.values()) {

@@ -1,5 +1,6 @@
 /** Peering gateway flags that cannot work together (semantics §3.2). */
-import { idKey, type VirtualNetworkPeering } from '../../model';
+import type { VirtualNetworkPeering } from '../../model';
+import { keyOf } from '../keys';
 import { warning, type CheckContext } from './types';
 
 /** Warns when `useRemoteGateways` is set on more than one peering of a VNet, or the remote side does not offer transit. */
@@ -8,8 +9,8 @@ export function checkGatewayTransit(peerings: ReadonlyMap<string, VirtualNetwork
   // reverse side of a peering: owned by the remote VNet, pointing back at ours
   const reverse = new Map<string, VirtualNetworkPeering>();
   for (const p of peerings.values()) {
-    reverse.set(`${idKey(p.vnetId)}→${idKey(p.remoteVnetId)}`, p);
-    if (p.useRemoteGateways) users.set(idKey(p.vnetId), [...(users.get(idKey(p.vnetId)) ?? []), p]);
+    reverse.set(`${keyOf(p.vnetId)}→${keyOf(p.remoteVnetId)}`, p);
+    if (p.useRemoteGateways) users.set(keyOf(p.vnetId), [...(users.get(keyOf(p.vnetId)) ?? []), p]);
   }
   for (const list of users.values()) {
     if (list.length > 1) {
@@ -19,7 +20,7 @@ export function checkGatewayTransit(peerings: ReadonlyMap<string, VirtualNetwork
       }
     }
     for (const p of list) {
-      const back = reverse.get(`${idKey(p.remoteVnetId)}→${idKey(p.vnetId)}`);
+      const back = reverse.get(`${keyOf(p.remoteVnetId)}→${keyOf(p.vnetId)}`);
       if (back && !back.allowGatewayTransit) {
         ctx.warn(warning(ctx, 'gateway-transit-misconfig', `peering ${p.name} uses the remote VNet's gateway, but the remote side's peering ${back.name} does not set allowGatewayTransit`, p.id));
       }

@@ -21,13 +21,13 @@ export function base(item: Item<unknown>): ResourceBase {
 /** `x` and `xs` merged (ARM's singular + plural fields), empty strings dropped, first spelling kept. */
 export function merged(one: string | null | undefined, many: readonly string[] | null | undefined): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const v of [one, ...(many ?? [])]) {
+  // Lists are short (a handful of prefixes), so includes() beats a Set and allocates nothing.
+  const push = (v: string | null | undefined): void => {
     const t = v?.trim();
-    if (!t || seen.has(t)) continue;
-    seen.add(t);
-    out.push(t);
-  }
+    if (t && !out.includes(t)) out.push(t);
+  };
+  push(one);
+  if (many) for (const v of many) push(v);
   return out;
 }
 
@@ -35,7 +35,7 @@ export function merged(one: string | null | undefined, many: readonly string[] |
 export function canonical<T extends string>(
   value: string, table: Readonly<Record<string, T>>, file: string, path: string,
 ): T {
-  const hit = table[value.trim().toLowerCase()];
+  const hit = table[value.toLowerCase()] ?? table[value.trim().toLowerCase()];
   if (hit === undefined) {
     const allowed = [...new Set(Object.values(table))].join(', ');
     throw new IngestError(file, path, `unknown value "${value}" (expected one of ${allowed})`);

@@ -13,12 +13,15 @@ const PROTOCOLS: Record<string, RuleProtocol> = {
 
 /** `Any` is the portal's word for `*`; one spelling downstream. */
 function addresses(one: string | null | undefined, many: readonly string[] | null | undefined): string[] {
-  return merged(one, many).map((a) => (a.toLowerCase() === 'any' ? '*' : a));
+  const all = merged(one, many);
+  for (let i = 0; i < all.length; i++) if (all[i]?.length === 3 && all[i]?.toLowerCase() === 'any') all[i] = '*';
+  return all;
 }
 
 /** Port fields may hold comma lists (`80, 10000-10005`, semantics §1.1); one range per entry. */
 function ports(one: string | null | undefined, many: readonly string[] | null | undefined): string[] {
-  return merged(undefined, merged(one, many).flatMap((p) => p.split(',')));
+  const all = merged(one, many);
+  return all.some((p) => p.includes(',')) ? merged(undefined, all.flatMap((p) => p.split(','))) : all;
 }
 
 /** One rule (custom or default) of an NSG. */
