@@ -3,11 +3,7 @@
  * measured in the same run. `npm run bench` runs all parts; `npm run bench -- engine` runs one.
  */
 import { engineBench } from './engine';
-import { evaluatorsBench } from './evaluators';
 import { firewallBench } from './firewall';
-import { harvestBench } from './harvest';
-import { ingestBench } from './ingest';
-import { renderBench } from './render';
 
 interface BenchPart {
   readonly name: string;
@@ -16,11 +12,8 @@ interface BenchPart {
 
 const parts: BenchPart[] = [
   engineBench,
-  evaluatorsBench,
   firewallBench,
-  harvestBench,
   ingestBench,
-  renderBench,
 ];
 
 async function main(): Promise<void> {
