@@ -4,6 +4,7 @@
  */
 import { engineBench } from './engine';
 import { firewallBench } from './firewall';
+import { ingestBench } from './ingest';
 
 interface BenchPart {
   readonly name: string;
