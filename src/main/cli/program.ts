@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerDiagram } from './commands/diagram';
+import { registerExportArm } from './commands/exportArm';
 import { registerHarvest } from './commands/harvest';
 import { registerServe } from './commands/serve';
 import { EXIT_BAD_INPUT } from './exitCodes';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheck(program);
+  registerExportArm(program);
+  registerDiagram(program);
   registerHarvest(program);
   registerServe(program);
   return program;
