@@ -134,3 +134,19 @@ describe('sizing', () => {
     }
   });
 });
+
+describe('big-estate economy', () => {
+  it('hides private-link targets whose endpoints are folded into a collapsed VNet, unless a flow ends there', () => {
+    const collapsed = view({ collapsed: new Set([idKey(ID.spoke)]) });
+    expect(node(buildGraph(tree, snapshot, verdict, view()), ID.workspace)).toBeDefined();
+    const g = buildGraph(tree, snapshot, verdict, collapsed);
+    expect(node(g, ID.workspace)?.resourceKind).toBe('workspace'); // workspaces always stay
+    const withTarget = fixtureSnapshot();
+    const storage = `${ID.workspace.split('/providers/')[0]}/providers/Microsoft.Storage/storageAccounts/st1`;
+    const pe = withTarget.privateEndpoints.get(idKey(ID.pe))!;
+    const snap2 = { ...withTarget, privateEndpoints: new Map([[idKey(ID.pe), { ...pe, connections: [{ ...pe.connections[0]!, targetId: storage }] }]]) };
+    const tree2 = buildTree(snap2, verdict);
+    expect(node(buildGraph(tree2, snap2, verdict, view()), storage)?.resourceKind).toBe('target');
+    expect(node(buildGraph(tree2, snap2, verdict, collapsed), storage)).toBeUndefined();
+  });
+});

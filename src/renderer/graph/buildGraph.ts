@@ -51,6 +51,15 @@ export function buildGraph(tree: ReadonlyMap<string, GraphNode>, snapshot: Snaps
     const id = s === e.source && t === e.target ? e.id : `${e.kind}|${s}|${t}`;
     mergeEdge(edges, { ...e, id, source: s, target: t });
   }
+  // Private-link targets only mean something beside their endpoint: drop those whose endpoints are all
+  // folded into collapsed VNets (unless a flow ends on them). Big estates have thousands of them.
+  const needed = new Set<string>();
+  for (const e of edges.values()) {
+    if (e.kind === 'flow') needed.add(e.source).add(e.target);
+    else if (e.kind === 'privateLink' && !visible.get(e.source)?.collapsed) needed.add(e.target);
+  }
+  for (const n of [...visible.values()]) if (n.resourceKind === 'target' && !needed.has(n.id)) visible.delete(n.id);
+  const kept = [...edges.values()].filter((e) => visible.has(e.source) && visible.has(e.target));
   sizeNodes(visible);
-  return { nodes: [...visible.values()], edges: [...edges.values()] };
+  return { nodes: [...visible.values()], edges: kept };
 }

@@ -7,8 +7,8 @@ import type { GraphNode } from './types';
 
 /** Node sizes in px, declared up front so React Flow never has to measure. */
 export const SIZE = {
-  resource: { w: 176, h: 46 },
-  external: { w: 190, h: 46 },
+  resource: { w: 196, h: 50 },
+  external: { w: 200, h: 46 },
   collapsedVnet: { w: 250, h: 104 },
   pad: 12,
   gap: 10,

@@ -57,6 +57,8 @@ export function toFlow(model: GraphModel, layout: LayoutResult, selectedId?: str
       target: g.target,
       className,
       style,
+      // Peerings and DNS links join boxes in different lanes: straight lines read better than loops.
+      ...(g.kind === 'peering' || g.kind === 'dnsLink' ? { type: 'straight' } : {}),
       zIndex: g.kind === 'flow' ? 10 : 5,
       ...(g.label ? { label: g.label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 3, labelBgStyle: { fill: 'var(--panel)' }, labelStyle: { fill: 'var(--fg)', fontSize: 11 } } : {}),
       ...(g.kind === 'flow' || g.kind === 'privateLink' ? { markerEnd: { type: MarkerType.ArrowClosed, color: g.kind === 'flow' ? `var(--${g.status ?? 'unknown'})` : 'var(--muted)' } } : {}),

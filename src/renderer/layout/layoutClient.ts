@@ -22,6 +22,11 @@ function getWorker(): Worker {
   return worker;
 }
 
+/** Start the worker (and ELK's warm-up) early, before the first estate arrives. */
+export function prewarmLayout(): void {
+  getWorker();
+}
+
 /** Lay out off the UI thread. */
 export function layoutInWorker(input: LayoutInput): Promise<LayoutResult> {
   const id = nextId++;

@@ -1,10 +1,11 @@
 /**
- * Places what sizing left open: each lane's boxes (VNets, lane-level resources) by ELK, one lane
- * at a time (so cost grows with the biggest lane, not the estate); lanes stacked as rows; external
+ * Places what sizing left open: each lane's boxes (VNets, lane-level resources), ELK per connected
+ * component (so ELK never sees a big graph) and components shelf-packed; lanes stacked as rows; external
  * peers in a column on the right, ordered by where their edges come from. Pure async; the worker
  * runs it with its own ELK instance, tests with elk.bundled in Node.
  */
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+import { packBoxes, targetWidth, type Box } from './packBoxes';
 
 /** What the layout reads of a node. */
 export interface LayoutNode {
@@ -17,7 +18,8 @@ export interface LayoutNode {
 
 export interface LayoutInput {
   readonly nodes: readonly LayoutNode[];
-  readonly edges: readonly { readonly source: string; readonly target: string }[];
+  /** `kind` 'peering' edges shape the layout; the others only ride along (see layoutGraph). */
+  readonly edges: readonly { readonly source: string; readonly target: string; readonly kind?: string }[];
 }
 
 /** Box of a lane, a lane child (relative to its lane) or an external (absolute). */
@@ -35,16 +37,33 @@ const LANE_GAP = 40;
 const EXT_GAP = 14;
 const EXT_MARGIN = 160;
 
-const LANE_OPTIONS = {
+const COMPONENT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.spacing.nodeNode': '30',
   'elk.layered.spacing.nodeNodeBetweenLayers': '60',
   'elk.layered.thoroughness': '1',
-  'elk.separateConnectedComponents': 'true',
-  'elk.spacing.componentComponent': '30',
-  'elk.padding': `[top=${LANE_PAD.top},left=${LANE_PAD.side},bottom=${LANE_PAD.bottom},right=${LANE_PAD.side}]`,
+  // Measured here: greedy switch off + simple placement is ~3× faster on hub-and-spoke components.
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+  'elk.layered.nodePlacement.strategy': 'SIMPLE',
+  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 };
+const COMPONENT_GAP = 30;
+
+/** Connected components of `ids` under `pairs` (union-find), singletons included. */
+function components(ids: readonly string[], pairs: readonly [string, string][]): string[][] {
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (a: string): string => {
+    let r = a;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(a, r);
+    return r;
+  };
+  for (const [a, b] of pairs) parent.set(find(a), find(b));
+  const groups = new Map<string, string[]>();
+  for (const id of ids) (groups.get(find(id)) ?? groups.set(find(id), []).get(find(id))!).push(id);
+  return [...groups.values()];
+}
 
 /** Lay out `input`; deterministic for the same input. */
 export async function layoutGraph(input: LayoutInput, elk: ELK): Promise<LayoutResult> {
@@ -66,27 +85,50 @@ export async function layoutGraph(input: LayoutInput, elk: ELK): Promise<LayoutR
   }
   const laneEdges = new Map<string, Set<string>>();
   for (const e of input.edges) {
+    // Only peerings group boxes for ELK: a workspace reached by PEs from 100 VNets would otherwise
+    // glue a whole subscription into one huge component.
+    if (e.kind !== undefined && e.kind !== 'peering') continue;
     const s = topOf(e.source), t = topOf(e.target);
     const l = laneOf.get(s);
     if (s !== t && l && l === laneOf.get(t)) (laneEdges.get(l) ?? laneEdges.set(l, new Set()).get(l)!).add(`${s}\u0000${t}`);
   }
 
   const result: LayoutResult = {};
-  const laid = await Promise.all(lanes.map(async (lane): Promise<ElkNode> => {
-    const children = laneChildren.get(lane.id) ?? [];
-    const edges = [...(laneEdges.get(lane.id) ?? [])].map((k, i) => {
-      const [s, t] = k.split('\u0000') as [string, string];
-      return { id: `e${i}`, sources: [s], targets: [t] };
-    });
-    return elk.layout({ id: lane.id, layoutOptions: LANE_OPTIONS, children: children.map((c) => ({ id: c.id, width: c.width, height: c.height })), edges });
-  }));
   let y = 0;
   let maxW = 0;
-  for (const g of laid) {
-    const w = Math.max(g.width ?? 0, 260);
-    const h = Math.max(g.height ?? 0, LANE_PAD.top + 40);
-    result[g.id] = { x: 0, y, width: w, height: h };
-    for (const c of g.children ?? []) result[c.id] = { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 };
+  for (const lane of lanes) {
+    const children = laneChildren.get(lane.id) ?? [];
+    const size = new Map(children.map((c) => [c.id, c]));
+    const pairs = [...(laneEdges.get(lane.id) ?? [])].map((k) => k.split('\u0000') as [string, string]);
+    // ELK lays out each connected component (a hub and its spokes, a PE and its target); boxes
+    // without edges skip ELK. Components are then shelf-packed, so ELK only sees small graphs.
+    const boxes: Box[] = [];
+    const inner = new Map<string, { x: number; y: number }>();
+    const comps = components(children.map((c) => c.id), pairs);
+    await Promise.all(comps.map(async (ids, ci) => {
+      if (ids.length === 1) {
+        const c = size.get(ids[0]!)!;
+        boxes.push({ id: c.id, width: c.width, height: c.height });
+        inner.set(c.id, { x: 0, y: 0 });
+        return;
+      }
+      const set = new Set(ids);
+      const edges = pairs.filter(([a]) => set.has(a)).map(([a, b], i) => ({ id: `e${i}`, sources: [a], targets: [b] }));
+      const g: ElkNode = await elk.layout({ id: `c${ci}`, layoutOptions: COMPONENT_OPTIONS, children: ids.map((id) => ({ id, width: size.get(id)!.width, height: size.get(id)!.height })), edges });
+      for (const c of g.children ?? []) inner.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
+      boxes.push({ id: `c${ci}`, width: g.width ?? 0, height: g.height ?? 0 });
+      for (const id of ids) inner.set(`member:${id}`, { x: ci, y: 0 });
+    }));
+    const packed = packBoxes(boxes, targetWidth(boxes), COMPONENT_GAP);
+    for (const c of children) {
+      const member = inner.get(`member:${c.id}`);
+      const origin = packed.at.get(member ? `c${member.x}` : c.id) ?? { x: 0, y: 0 };
+      const off = inner.get(c.id) ?? { x: 0, y: 0 };
+      result[c.id] = { x: LANE_PAD.side + origin.x + off.x, y: LANE_PAD.top + origin.y + off.y, width: c.width, height: c.height };
+    }
+    const w = Math.max(packed.width + 2 * LANE_PAD.side, 460);
+    const h = Math.max(packed.height + LANE_PAD.top + LANE_PAD.bottom, LANE_PAD.top + 40);
+    result[lane.id] = { x: 0, y, width: w, height: h };
     y += h + LANE_GAP;
     maxW = Math.max(maxW, w);
   }

@@ -18,7 +18,7 @@ export interface LaidOut {
 function inputOf(model: GraphModel): LayoutInput {
   return {
     nodes: model.nodes.map((n) => ({ id: n.id, kind: n.kind, width: n.width, height: n.height, ...(n.parent ? { parent: n.parent } : {}) })),
-    edges: model.edges.map((e) => ({ source: e.source, target: e.target })),
+    edges: model.edges.map((e) => ({ source: e.source, target: e.target, kind: e.kind })),
   };
 }
 

@@ -16,7 +16,7 @@ const ICON: Readonly<Record<string, string>> = {
 const LaneNode = memo(function LaneNode({ data }: NodeProps<FlowNode>) {
   return (
     <div className="lane" data-testid={`lane-${testIdOf(data.g.id)}`}>
-      <div className="lane-title">{data.g.label} <span className="muted">{data.g.sublabel}</span></div>
+      <div className="lane-title" title={`${data.g.label} · ${data.g.sublabel ?? ''}`}>{data.g.label} <span className="muted">· {data.g.sublabel}</span></div>
     </div>
   );
 });
@@ -60,8 +60,11 @@ const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<Fl
     <div className={`resource ${g.resourceKind ?? ''}${selected ? ' selected' : ''}${g.faults ? ' has-fault' : ''}`} data-testid={`node-${g.resourceKind ?? 'resource'}-${testIdOf(g.label)}`} title={g.resourceId}>
       <Handles />
       <span className="icon">{ICON[g.resourceKind ?? ''] ?? '•'}</span>
-      <span className="text"><strong>{g.label}</strong><span className="muted small">{g.sublabel}</span></span>
-      {g.resourceKind === 'compute' ? <VerdictPills v={g.verdicts} /> : g.faults > 0 && <span className="pill fault">⚠ {g.faults}</span>}
+      <span className="text">
+        <strong>{g.label}</strong>
+        {g.resourceKind === 'compute' && g.verdicts ? <VerdictPills v={g.verdicts} /> : <span className="muted small">{g.sublabel}</span>}
+      </span>
+      {g.resourceKind !== 'compute' && g.faults > 0 && <span className="pill fault">⚠ {g.faults}</span>}
     </div>
   );
 });

@@ -1,0 +1,178 @@
+/**
+ * Rendering figures in headless chromium (playwright-core, Debian chromium) on synthetic estates of
+ * 500, 2,000 and 10,000 resources: time until the graph is on screen, layout time, frames per second
+ * while panning, DOM elements alive, JS heap — each beside a plain React Flow baseline (default nodes
+ * in groups of 10, ~1.3 edges per node) measured in the same run. Targets at 2,000 resources: graph
+ * on screen < 2 s, pan ≥ 50 fps. Needs `npm run build` and `npm run build:cli` first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '../..');
+const SIZES = [500, 2_000, 10_000];
+const RUNS = Number(process.env.VNETLENS_BENCH_RUNS ?? 1);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface Figures { onScreenMs: number; layoutMs?: number; fps: number; dom: number; heapMb: number; rfNodes: number }
+
+/** A synthetic ARM dump of about `n` resources: per VNet 3 subnets (inline), an NSG, a route table, 4 private endpoints; a cluster every 10 VNets. */
+export function syntheticEstate(n: number): unknown[] {
+  const out: unknown[] = [];
+  const vnets = Math.max(1, Math.round(n / 10));
+  const regions = ['westeurope', 'northeurope', 'eastus'];
+  for (let v = 0; v < vnets; v++) {
+    const sub = `00000000-0000-0000-0000-${String(Math.floor(v / 100)).padStart(12, '0')}`;
+    const region = regions[v % regions.length]!;
+    const rg = `/subscriptions/${sub}/resourceGroups/rg-${v}/providers`;
+    const vnetId = `${rg}/Microsoft.Network/virtualNetworks/vnet-${v}`;
+    const nsgId = `${rg}/Microsoft.Network/networkSecurityGroups/nsg-${v}`;
+    const rtId = `${rg}/Microsoft.Network/routeTables/rt-${v}`;
+    const hub = Math.floor(v / 20) * 20;
+    const subnets = [0, 1, 2].map((s) => ({ id: `${vnetId}/subnets/snet-${s}`, name: `snet-${s}`, properties: { addressPrefix: `10.${v % 250}.${s}.0/24`, networkSecurityGroup: { id: nsgId }, ...(s === 0 ? { routeTable: { id: rtId } } : {}) } }));
+    const peerings = v === hub ? [] : [{ id: `${vnetId}/virtualNetworkPeerings/to-hub`, name: 'to-hub', properties: { peeringState: v % 7 === 0 ? 'Initiated' : 'Connected', remoteVirtualNetwork: { id: `/subscriptions/${sub}/resourceGroups/rg-${hub}/providers/Microsoft.Network/virtualNetworks/vnet-${hub}` }, allowVirtualNetworkAccess: true, allowForwardedTraffic: true } }];
+    out.push({ id: vnetId, name: `vnet-${v}`, type: 'Microsoft.Network/virtualNetworks', location: region, properties: { addressSpace: { addressPrefixes: [`10.${v % 250}.0.0/16`] }, subnets, virtualNetworkPeerings: peerings } });
+    out.push({ id: nsgId, name: `nsg-${v}`, type: 'Microsoft.Network/networkSecurityGroups', location: region, properties: { securityRules: [{ name: 'deny-internet', properties: { priority: 4000, direction: 'Outbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: 'Internet', sourcePortRange: '*', destinationPortRange: '*' } }] } });
+    out.push({ id: rtId, name: `rt-${v}`, type: 'Microsoft.Network/routeTables', location: region, properties: { routes: [{ name: 'default', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' } }] } });
+    const ws = `/subscriptions/${sub}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-${Math.floor(v / 100)}`;
+    if (v % 100 === 0) out.push({ id: ws, name: `ws-${Math.floor(v / 100)}`, type: 'Microsoft.MachineLearningServices/workspaces', location: region, properties: { publicNetworkAccess: 'Disabled' } });
+    for (let p = 0; p < 4; p++) {
+      out.push({ id: `${rg}/Microsoft.Network/privateEndpoints/pe-${v}-${p}`, name: `pe-${v}-${p}`, type: 'Microsoft.Network/privateEndpoints', location: region,
+        properties: { subnet: { id: `${vnetId}/subnets/snet-2` }, privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: p === 0 ? ws : `/subscriptions/${sub}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/st${v}x${p}`, groupIds: [p === 0 ? 'amlworkspace' : 'blob'], privateLinkServiceConnectionState: { status: 'Approved' } } }] } });
+    }
+    if (v % 10 === 0) {
+      out.push({ id: `${ws}/computes/cluster-${v}`, name: `cluster-${v}`, type: 'Microsoft.MachineLearningServices/workspaces/computes', location: region,
+        properties: { computeType: 'AmlCompute', computeLocation: region, properties: { subnet: { id: `${vnetId}/subnets/snet-0` }, enableNodePublicIp: false, scaleSettings: { maxNodeCount: 4 } } } });
+    }
+  }
+  return out;
+}
+
+const BASELINE_SOURCE = `
+import { createElement as h } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
+const n = Number(new URLSearchParams(location.search).get('n'));
+const nodes = [], edges = [];
+const groups = Math.ceil(n / 10), cols = Math.ceil(Math.sqrt(groups));
+for (let g = 0; g < groups; g++) {
+  nodes.push({ id: 'g' + g, type: 'group', position: { x: (g % cols) * 420, y: Math.floor(g / cols) * 360 }, style: { width: 400, height: 340 }, data: {} });
+  for (let i = 0; i < 10 && g * 10 + i < n; i++) nodes.push({ id: 'n' + (g * 10 + i), parentId: 'g' + g, position: { x: 10 + (i % 2) * 190, y: 10 + Math.floor(i / 2) * 64 }, data: { label: 'node ' + (g * 10 + i) } });
+}
+let seed = 1; const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+for (let e = 0; e < Math.round(n * 1.3); e++) edges.push({ id: 'e' + e, source: 'n' + Math.floor(rnd() * n), target: 'n' + Math.floor(rnd() * n) });
+function App() { return h('div', { style: { width: '100vw', height: '100vh' } }, h(ReactFlow, { nodes, edges, fitView: true, minZoom: 0.02, onInit: () => requestAnimationFrame(() => requestAnimationFrame(() => { performance.mark('vnetlens-graph-ready'); document.body.dataset.graphReady = '1'; })) })); }
+createRoot(document.getElementById('root')).render(h(ReactFlowProvider, null, h(App)));
+`;
+
+async function buildBaseline(dir: string): Promise<string> {
+  await build({ stdin: { contents: BASELINE_SOURCE, resolveDir: ROOT, loader: 'js' }, bundle: true, format: 'iife', minify: true, outfile: join(dir, 'baseline.js'), define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'error' });
+  const css = readFileSync(join(ROOT, 'node_modules/@xyflow/react/dist/style.css'), 'utf8');
+  writeFileSync(join(dir, 'baseline.html'), `<!doctype html><html><head><style>${css} body{margin:0}</style></head><body><div id="root"></div><script src="baseline.js"></script></body></html>`);
+  return pathToFileURL(join(dir, 'baseline.html')).toString();
+}
+
+function startServe(file: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/cli/vnetlens.cjs'), 'serve', '--open', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, VNETLENS_DATA_DIR: join(tmpdir(), 'vnetlens-bench-data') } });
+  return new Promise((ok, fail) => {
+    createInterface({ input: child.stdout! }).once('line', (url) => ok({ url: url.trim(), child }));
+    child.once('exit', (code) => fail(new Error(`serve exited ${code}`)));
+  });
+}
+
+/** Drag the canvas for ~2 s and count animation frames. */
+async function panFps(page: Page): Promise<number> {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __count: boolean };
+    w.__frames = 0;
+    w.__count = true;
+    const tick = () => { if (w.__count) { w.__frames++; requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+  });
+  const x0 = box.x + box.width * 0.5, y0 = box.y + box.height * 0.5;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  const t0 = Date.now();
+  let i = 0;
+  while (Date.now() - t0 < 2000) {
+    i++;
+    const phase = (i % 200) / 200 * Math.PI * 2;
+    await page.mouse.move(x0 + Math.sin(phase) * 300, y0 + Math.cos(phase) * 150);
+  }
+  await page.mouse.up();
+  const secs = (Date.now() - t0) / 1000;
+  const frames = await page.evaluate(() => { const w = window as unknown as { __frames: number; __count: boolean }; w.__count = false; return w.__frames; });
+  return frames / secs;
+}
+
+async function measure(browser: Browser, url: string, app: boolean): Promise<Figures> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(() => !!document.body.dataset.graphReady, undefined, { timeout: 180_000, polling: 50 });
+  const onScreenMs = await page.evaluate(() => performance.getEntriesByName('vnetlens-graph-ready')[0]?.startTime ?? NaN);
+  const layoutMs = app ? Number(await page.getByTestId('graph').getAttribute('data-layout-ms')) : undefined;
+  await page.waitForTimeout(300);
+  const fps = await panFps(page);
+  const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const rfNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+  await page.close();
+  return { onScreenMs, ...(layoutMs !== undefined ? { layoutMs } : {}), fps, dom, heapMb, rfNodes };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+function medianFigures(runs: Figures[]): Figures {
+  const pick = (k: keyof Figures) => median(runs.map((r) => r[k] ?? NaN));
+  return { onScreenMs: pick('onScreenMs'), layoutMs: pick('layoutMs'), fps: pick('fps'), dom: pick('dom'), heapMb: pick('heapMb'), rfNodes: pick('rfNodes') };
+}
+
+function row(size: number, name: string, f: Figures): string {
+  const layout = Number.isFinite(f.layoutMs) ? `${(f.layoutMs! / 1000).toFixed(2)} s` : '—';
+  return `| ${size.toLocaleString('en')} | ${name} | ${(f.onScreenMs / 1000).toFixed(2)} s | ${layout} | ${f.fps.toFixed(1)} | ${f.dom.toLocaleString('en')} | ${f.rfNodes.toLocaleString('en')} | ${f.heapMb.toFixed(0)} MB |`;
+}
+
+async function run(): Promise<void> {
+  if (!existsSync(join(ROOT, 'out/renderer/index.html')) || !existsSync(join(ROOT, 'out/cli/vnetlens.cjs'))) {
+    process.stdout.write('render: skipped (run `npm run build && npm run build:cli` first)\n');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vnetlens-render-'));
+  const baselineUrl = await buildBaseline(dir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const lines = ['| resources | what | graph on screen | layout | pan fps | DOM elements | RF nodes in DOM | JS heap |', '|---|---|---|---|---|---|---|---|'];
+  try {
+    for (const size of SIZES) {
+      const file = join(dir, `estate-${size}.json`);
+      writeFileSync(file, JSON.stringify(syntheticEstate(size)));
+      const appRuns: Figures[] = [];
+      const baseRuns: Figures[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const { url, child } = await startServe(file);
+        try {
+          appRuns.push(await measure(browser, url, true));
+        } finally {
+          child.kill('SIGTERM');
+        }
+        baseRuns.push(await measure(browser, `${baselineUrl}?n=${size}`, false));
+      }
+      lines.push(row(size, 'VNetLens (opens collapsed above 400)', medianFigures(appRuns)));
+      lines.push(row(size, 'plain React Flow baseline', medianFigures(baseRuns)));
+      process.stdout.write(`${lines.slice(-2).join('\n')}\n`);
+    }
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n(1600×1000 headless chromium, software rendering; median of ${RUNS} run(s); app time includes ingest + evaluation + layout)\n`);
+}
+
+/** The 'render' bench part. */
+export const renderBench = { name: 'render', run };
