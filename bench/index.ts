@@ -3,12 +3,9 @@
  * measured in the same run. `npm run bench` runs all parts; `npm run bench -- engine` runs one.
  */
 import { engineBench } from './engine';
-import { evaluatorsBench } from './evaluators';
 import { firewallBench } from './firewall';
-import { harvestBench } from './harvest';
 import { ingestBench } from './ingest';
 import { renderBench } from './render';
-import { whatifBench } from './whatif';
 
 interface BenchPart {
   readonly name: string;
@@ -17,12 +14,9 @@ interface BenchPart {
 
 const parts: BenchPart[] = [
   engineBench,
-  evaluatorsBench,
   firewallBench,
-  harvestBench,
   ingestBench,
   renderBench,
-  whatifBench,
 ];
 
 async function main(): Promise<void> {
