@@ -31,7 +31,9 @@ export function decidedByText(d: DecidedBy): string {
     parts.push(d.ruleCollectionPriority !== undefined ? `${d.ruleCollection}@${d.ruleCollectionPriority}` : d.ruleCollection);
   }
   let rule = d.name && d.name !== owner ? d.name : '';
-  if (d.priority !== undefined) rule = rule ? `${rule} @${d.priority}` : `@${d.priority}`;
+  // A firewall rule has no priority of its own: the engine repeats its collection's, shown already.
+  const repeated = d.ruleCollection !== undefined && d.priority === d.ruleCollectionPriority;
+  if (d.priority !== undefined && !repeated) rule = rule ? `${rule} @${d.priority}` : `@${d.priority}`;
   if (rule) parts.push(rule);
   return parts.length ? `${d.layer} ${parts.join(' › ')}` : d.layer;
 }
