@@ -3,6 +3,7 @@
  * measured in the same run. `npm run bench` runs all parts; `npm run bench -- engine` runs one.
  */
 import { engineBench } from './engine';
+import { evaluatorsBench } from './evaluators';
 import { firewallBench } from './firewall';
 import { ingestBench } from './ingest';
 import { renderBench } from './render';
@@ -14,6 +15,7 @@ interface BenchPart {
 
 const parts: BenchPart[] = [
   engineBench,
+  evaluatorsBench,
   firewallBench,
   ingestBench,
   renderBench,

@@ -19,16 +19,29 @@ export interface PeeringStatus {
 
 const VNET_TYPE = 'microsoft.network/virtualnetworks';
 
+const keys = new Map<string, string>();
+
+/** idKey, memoized: peering and route code looks the same few hundred ids up thousands of times. */
+export function keyOf(id: string): string {
+  let k = keys.get(id);
+  if (k === undefined) {
+    k = idKey(id);
+    if (keys.size > 200_000) keys.clear();
+    keys.set(id, k);
+  }
+  return k;
+}
+
 function nameOf(id: string): string {
   return id.replace(/\/+$/, '').split('/').pop() ?? id;
 }
 
 /** Can we not read this VNet (absent, or its subscription/type/resource is recorded as unreadable)? */
 function unreadable(snapshot: Snapshot, vnetId: string): boolean {
-  if (!snapshot.vnets.get(idKey(vnetId))) return true;
+  if (!snapshot.vnets.get(keyOf(vnetId))) return true;
   const sub = subscriptionOf(vnetId);
   return snapshot.missing.some((m) => {
-    if (m.kind === 'resource') return m.resourceId !== undefined && idKey(m.resourceId) === idKey(vnetId);
+    if (m.kind === 'resource') return m.resourceId !== undefined && keyOf(m.resourceId) === keyOf(vnetId);
     if (m.subscriptionId && m.subscriptionId.toLowerCase() !== sub) return false;
     if (m.kind === 'subscription') return true;
     const t = (m.resourceType ?? '').toLowerCase();
@@ -40,16 +53,34 @@ function unreadable(snapshot: Snapshot, vnetId: string): boolean {
 function peeringsOf(snapshot: Snapshot, vnet: VirtualNetwork | undefined): VirtualNetworkPeering[] {
   const out: VirtualNetworkPeering[] = [];
   for (const id of vnet?.peeringIds ?? []) {
-    const p = snapshot.peerings.get(idKey(id));
+    const p = snapshot.peerings.get(keyOf(id));
     if (p) out.push(p);
   }
   return out;
 }
 
-/** The peering owned by `from` that points at `to`. */
+/** Per VNet record: remote VNet key → id of the peering pointing there (the VNet lists its peerings). */
+const remoteIndex = new WeakMap<VirtualNetwork, Map<string, string>>();
+
+/**
+ * The peering owned by `from` that points at `to`. Indexed per VNet record so a hub with hundreds of
+ * peerings is not scanned per spoke; the record itself is always read fresh (what-if edits replace
+ * peering records but keep ids).
+ */
 export function peeringFromTo(snapshot: Snapshot, from: string, to: string): VirtualNetworkPeering | undefined {
-  const key = idKey(to);
-  return peeringsOf(snapshot, snapshot.vnets.get(idKey(from))).find((p) => idKey(p.remoteVnetId) === key);
+  const vnet = snapshot.vnets.get(keyOf(from));
+  if (!vnet) return undefined;
+  let idx = remoteIndex.get(vnet);
+  if (!idx) {
+    idx = new Map();
+    for (const p of peeringsOf(snapshot, vnet)) if (!idx.has(keyOf(p.remoteVnetId))) idx.set(keyOf(p.remoteVnetId), p.id);
+    remoteIndex.set(vnet, idx);
+  }
+  const key = keyOf(to);
+  const id = idx.get(key);
+  const p = id !== undefined ? snapshot.peerings.get(keyOf(id)) : undefined;
+  if (!p || keyOf(p.remoteVnetId) === key) return p;
+  return peeringsOf(snapshot, vnet).find((x) => keyOf(x.remoteVnetId) === key);
 }
 
 /**
@@ -61,7 +92,7 @@ export function peeringFromTo(snapshot: Snapshot, from: string, to: string): Vir
 export function peeringBetween(snapshot: Snapshot, vnetA: string, vnetB: string, assumptions: Assumptions): PeeringStatus {
   const a = nameOf(vnetA);
   const b = nameOf(vnetB);
-  if (idKey(vnetA) === idKey(vnetB)) return { status: 'connected', explanation: `Same VNet ${a}: no peering needed.`, peeringIds: [] };
+  if (keyOf(vnetA) === keyOf(vnetB)) return { status: 'connected', explanation: `Same VNet ${a}: no peering needed.`, peeringIds: [] };
   const local = peeringFromTo(snapshot, vnetA, vnetB);
   const remote = peeringFromTo(snapshot, vnetB, vnetA);
   const ids = [local?.id, remote?.id].filter((x): x is string => x !== undefined);
@@ -101,7 +132,7 @@ export function peeringBetween(snapshot: Snapshot, vnetA: string, vnetB: string,
 /** VNet ids directly peered and connected with vnetId (non-transitive, P4). */
 export function connectedPeers(snapshot: Snapshot, vnetId: string, assumptions: Assumptions): readonly string[] {
   const out: string[] = [];
-  for (const p of peeringsOf(snapshot, snapshot.vnets.get(idKey(vnetId)))) {
+  for (const p of peeringsOf(snapshot, snapshot.vnets.get(keyOf(vnetId)))) {
     if (peeringBetween(snapshot, vnetId, p.remoteVnetId, assumptions).status === 'connected') out.push(p.remoteVnetId);
   }
   return out;
@@ -129,7 +160,7 @@ export interface PeeringIssue {
 function hasGateway(snapshot: Snapshot, vnet: VirtualNetwork | undefined): boolean | undefined {
   if (!vnet) return undefined;
   for (const id of vnet.subnetIds) {
-    const s = snapshot.subnets.get(idKey(id));
+    const s = snapshot.subnets.get(keyOf(id));
     if (s?.name.toLowerCase() === 'gatewaysubnet' && s.ipConfigurationIds.some((c) => /\/virtualnetworkgateways\//i.test(c))) return true;
   }
   return false;
@@ -140,15 +171,15 @@ export function peeringConfigIssues(snapshot: Snapshot): readonly PeeringIssue[]
   const out: PeeringIssue[] = [];
   const remoteGatewayUsers = new Map<string, VirtualNetworkPeering[]>();
   for (const p of snapshot.peerings.values()) {
-    const local = snapshot.vnets.get(idKey(p.vnetId));
-    const remoteVnet = snapshot.vnets.get(idKey(p.remoteVnetId));
+    const local = snapshot.vnets.get(keyOf(p.vnetId));
+    const remoteVnet = snapshot.vnets.get(keyOf(p.remoteVnetId));
     if (p.peeringSyncLevel && p.peeringSyncLevel.toLowerCase() !== 'fullyinsync') {
       out.push({ code: 'peering-not-in-sync', severity: 'warning', resourceId: p.id, message: `Peering ${p.name} is ${p.peeringSyncLevel}: address-space changes are not synced to both sides yet.` });
     }
     if (p.useRemoteGateways) {
-      const list = remoteGatewayUsers.get(idKey(p.vnetId)) ?? [];
+      const list = remoteGatewayUsers.get(keyOf(p.vnetId)) ?? [];
       list.push(p);
-      remoteGatewayUsers.set(idKey(p.vnetId), list);
+      remoteGatewayUsers.set(keyOf(p.vnetId), list);
       const back = peeringFromTo(snapshot, p.remoteVnetId, p.vnetId);
       if (back && !back.allowGatewayTransit) {
         out.push({ code: 'peering-remote-gateway-transit', severity: 'error', resourceId: p.id, message: `Peering ${p.name} uses remote gateways, but the remote side ${back.name} does not allow gateway transit.` });

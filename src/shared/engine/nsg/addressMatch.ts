@@ -43,25 +43,28 @@ export interface Endpoint {
   readonly ranges?: Ipv4RangeSet;
   /** For tag endpoints: the tag name (also when ranges are known). */
   readonly tag?: string;
+  /** Memo key: endpoint + VirtualNetwork scope + tag index (built once per evaluation). */
+  readonly memoKey: string;
 }
 
 /** Resolve an endpoint once per evaluation. */
 export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
   const key = addressSetKey(set);
+  const memoKey = `${key}|${scope.id}|${tagIndexId(tags)}`;
   if (set.kind !== 'tag') {
     const ranges = literalRanges(set);
-    return ranges && !ranges.isEmpty ? { set, key, ranges } : { set, key };
+    return ranges && !ranges.isEmpty ? { set, key, ranges, memoKey } : { set, key, memoKey };
   }
-  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, key: `${key}@${scope.id}`, ranges: scope.ranges, tag: set.tag };
+  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, key: `${key}@${scope.id}`, ranges: scope.ranges, tag: set.tag, memoKey };
   const ranges = tags.ranges(set.tag);
-  return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag } : { set, key, tag: set.tag };
+  return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag, memoKey } : { set, key, tag: set.tag, memoKey };
 }
 
 let nextTagsId = 1;
 const tagIds = new WeakMap<TagIndex, number>();
 
 /** Memo keys must tell tag indexes apart: the same endpoint is exact with data, symbolic without. */
-function tagIndexId(tags: TagIndex): number {
+export function tagIndexId(tags: TagIndex): number {
   let id = tagIds.get(tags);
   if (id === undefined) {
     id = nextTagsId++;
@@ -73,11 +76,12 @@ function tagIndexId(tags: TagIndex): number {
 /** Match an address field (not ASG-based) against an endpoint. */
 export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
   if (field.all) return 'yes';
-  const memoKey = `${ep.key}|${scope.id}|${tagIndexId(tags)}`;
-  const hit = field.memo.get(memoKey);
+  const memo = (field.memo ??= new Map());
+  const hit = memo.get(ep.memoKey);
   if (hit) return hit;
   const result = compute(field, ep, tags, scope);
-  field.memo.set(memoKey, result);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(ep.memoKey, result);
   return result;
 }
 

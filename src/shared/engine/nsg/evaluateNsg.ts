@@ -4,13 +4,13 @@
  */
 import { idKey } from '../../model/armId';
 import type { NetworkSecurityGroup, SecurityRule } from '../../model/resources';
-import type { AddressSet } from '../../net/addressSet';
+import { type AddressSet, addressSetKey } from '../../net/addressSet';
 import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
 import type { TagIndex } from '../../servicetags/tagIndex';
 import type { Assumptions } from '../assumptions';
-import { endpointOf, vnetScope } from './addressMatch';
-import { parsedNsg } from './parsedRule';
-import { type MatchEnv, type MatchFlow, matchRule } from './ruleMatch';
+import { endpointOf, tagIndexId, type VnetScope, vnetScope } from './addressMatch';
+import { type ParsedRule, parsedRules } from './parsedRule';
+import { type MatchEnv, type MatchFlow, matchRule, ruleMatches } from './ruleMatch';
 
 export { amlAutoNsg, AML_AUTO_RULE_NAME } from './amlAutoNsg';
 export { defaultSecurityRules } from './defaultRules';
@@ -71,11 +71,35 @@ function platformDestination(flow: NsgFlow): boolean {
   return d.kind === 'tag' && /^azureplatform(dns|imds)$/i.test(d.tag);
 }
 
-/** Evaluate one NSG for one flow direction. */
+const decisionCache = new WeakMap<NetworkSecurityGroup, Map<string, NsgDecision>>();
+
+/** Evaluate one NSG for one flow direction. Decisions are memoized per NSG record and flow. */
 export function evaluateNsg(
   nsg: NetworkSecurityGroup, appliedTo: 'subnet' | 'nic', appliedToId: string, flow: NsgFlow, ctx: NsgContext,
 ): NsgDecision {
   const scope = vnetScope(ctx.virtualNetworkPrefixes);
+  const a = ctx.assumptions;
+  const key = ctx.asgAddresses ? undefined : [
+    appliedTo, appliedToId, flow.direction, flow.protocol, addressSetKey(flow.source), flow.sourcePort ?? '*',
+    addressSetKey(flow.destination), flow.destinationPort, scope.id, tagIndexId(ctx.tags), ctx.asgIds.join(','),
+    a.anyProtocolMatchesEspAh, a.portRuleMatchesIcmp,
+  ].join('|');
+  let memo = decisionCache.get(nsg);
+  const hit = key !== undefined ? memo?.get(key) : undefined;
+  if (hit) return hit;
+  const decision = decide(nsg, appliedTo, appliedToId, flow, ctx, scope);
+  if (key !== undefined) {
+    if (!memo) decisionCache.set(nsg, (memo = new Map()));
+    // Bounded: one NSG sees a few hundred distinct flows in an estate; never grow without limit.
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, decision);
+  }
+  return decision;
+}
+
+function decide(
+  nsg: NetworkSecurityGroup, appliedTo: 'subnet' | 'nic', appliedToId: string, flow: NsgFlow, ctx: NsgContext, scope: VnetScope,
+): NsgDecision {
   const env: MatchEnv = {
     tags: ctx.tags, scope, asgKeys: new Set(ctx.asgIds.map(idKey)), assumptions: ctx.assumptions,
     ...(ctx.asgAddresses ? { asgAddresses: ctx.asgAddresses } : {}),
@@ -86,48 +110,67 @@ export function evaluateNsg(
     destinationPort: flow.destinationPort, ...(flow.sourcePort !== undefined ? { sourcePort: flow.sourcePort } : {}),
   };
   const platform = platformDestination(flow);
-  const base = { nsgId: nsg.id, appliedTo, appliedToId };
-  const evaluated: RuleEvaluation[] = [];
+  const rules = parsedRules(nsg, flow.direction);
   // Rules that may match part of the flow, first one per access. Such a rule splits the flow: the
   // part it covers gets its access, the rest goes on. If the rule that finally matches everything
   // left has the SAME access, every part ends with that access, so the partial rule cannot change
   // the outcome; only a partial rule of the OTHER access makes the verdict Unknown.
   const partial: Partial<Record<'Allow' | 'Deny', SecurityRule>> = {};
-
-  for (const pr of parsedNsg(nsg)[flow.direction]) {
+  let stop = rules.length - 1;
+  let decider: ParsedRule | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const pr = rules[i] as ParsedRule;
     if (platform && !pr.namesPlatform) continue;
-    const m = matchRule(pr, mflow, env);
-    evaluated.push({ rule: pr.rule, match: m.match, reason: m.reason });
-    if (m.match === 'unknown') {
-      partial[pr.access] ??= pr.rule;
-      continue;
-    }
-    if (m.match === 'no') continue;
+    const m = ruleMatches(pr, mflow, env);
+    if (m === 'unknown') partial[pr.access] ??= pr.rule;
+    if (m !== 'yes') continue;
+    stop = i;
+    decider = pr;
+    break;
+  }
+  // The trace of looked-at rules is built only when read: most flows never show it.
+  let evaluated: RuleEvaluation[] | undefined;
+  const base = {
+    nsgId: nsg.id, appliedTo, appliedToId,
+    get evaluated(): readonly RuleEvaluation[] {
+      evaluated ??= rules.slice(0, stop + 1)
+        .filter((pr) => !platform || pr.namesPlatform)
+        .map((pr) => ({ rule: pr.rule, ...matchRule(pr, mflow, env) }));
+      return evaluated;
+    },
+  };
+  if (decider) {
+    const pr = decider;
     const other = partial[pr.access === 'Allow' ? 'Deny' : 'Allow'];
     if (other) {
-      return {
-        ...base, access: 'Unknown', rule: other, fallbackRule: pr.rule, evaluated,
+      return withBase(base, {
+        access: 'Unknown', rule: other, fallbackRule: pr.rule,
         explanation: `NSG ${nsg.name}: ${ruleLabel(other)} may ${other.access.toLowerCase()} part of this flow before ${ruleLabel(pr.rule)} would ${pr.access.toLowerCase()} it; the outcome depends on addresses we cannot resolve.`,
-      };
+      });
     }
-    return {
-      ...base, access: pr.access, rule: pr.rule, evaluated,
+    return withBase(base, {
+      access: pr.access, rule: pr.rule,
       explanation: `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${pr.access === 'Allow' ? 'allows' : 'denies'} ${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
-    };
+    });
   }
   if (platform && !partial.Allow && !partial.Deny) {
-    return {
-      ...base, access: 'Allow', evaluated, platformExempt: true,
+    return withBase(base, {
+      access: 'Allow', platformExempt: true,
       explanation: `NSG ${nsg.name} does not filter the Azure platform address (no rule names AzurePlatformDNS/IMDS/LKM).`,
-    };
+    });
   }
   const p = partial.Deny ?? partial.Allow;
-  return {
-    ...base, access: 'Unknown', evaluated, ...(p ? { rule: p } : {}),
+  return withBase(base, {
+    access: 'Unknown', ...(p ? { rule: p } : {}),
     explanation: p
       ? `NSG ${nsg.name}: only ${ruleLabel(p)} may match part of this flow; no rule decides all of it.`
       : `NSG ${nsg.name}: no rule matched this flow.`,
-  };
+  });
+}
+
+/** Copy the outcome onto the base object, keeping its lazy `evaluated` getter (a spread would call it). */
+function withBase(base: Pick<NsgDecision, 'nsgId' | 'appliedTo' | 'appliedToId' | 'evaluated'>, rest: Omit<NsgDecision, 'nsgId' | 'appliedTo' | 'appliedToId' | 'evaluated'>): NsgDecision {
+  return Object.assign(base, rest);
 }
 
 export interface NsgAttachment {

@@ -26,14 +26,20 @@ export interface AddressField {
   readonly asgKeys: readonly string[];
   /** Text for explanations. */
   readonly text: string;
-  /** Per-endpoint match memo (key: endpoint + VirtualNetwork scope). */
-  readonly memo: Map<string, 'yes' | 'no' | 'some'>;
+  /** Names AzurePlatformDNS / AzurePlatformIMDS / AzurePlatformLKM. */
+  readonly namesPlatform?: boolean;
+  /** An item that looks like an address but is not a valid IPv4 one. */
+  readonly bad?: string;
+  /** Per-endpoint match memo (key: endpoint + VirtualNetwork scope + tag index); created on first use. */
+  memo?: Map<string, 'yes' | 'no' | 'some'>;
 }
 
 export interface ParsedRule {
   readonly rule: SecurityRule;
   readonly access: RuleAccess;
   readonly protocol: RuleProtocol;
+  /** Lower-case protocol, compared on the hot path. */
+  readonly protocolKey: string;
   readonly sourcePorts: PortSet;
   readonly destinationPorts: PortSet;
   readonly source: AddressField;
@@ -60,61 +66,98 @@ export function parsePorts(items: readonly string[]): PortSet | string {
     if (!m || lo > hi || hi > 65535) return `port "${p}" is not a port or range`;
     ranges.push([lo, hi]);
   }
-  const all = ranges.some(([lo, hi]) => lo === 0 && hi === 65535);
-  return { all, ranges };
+  const merged = mergePorts(ranges);
+  const all = merged.some(([lo, hi]) => lo === 0 && hi === 65535);
+  return { all, ranges: merged };
 }
 
-/** Does the port set hold every port of [lo, hi]? */
+/** Does the port set hold every port of [lo, hi]? Ranges are merged and sorted at parse time. */
 export function portsCover(set: PortSet, lo: number, hi: number): boolean {
   if (set.all) return true;
-  // Ranges may be listed in any order and may touch, so merge the covered span first.
-  let reach = lo - 1;
-  for (const [a, b] of [...set.ranges].sort((x, y) => x[0] - y[0])) {
-    if (a > reach + 1) break;
-    if (b > reach) reach = b;
+  const r = set.ranges;
+  for (let i = 0; i < r.length; i++) {
+    const range = r[i] as readonly [number, number];
+    if (range[0] <= lo && hi <= range[1]) return true;
   }
-  return reach >= hi;
+  return false;
+}
+
+/** Sort and merge touching/overlapping ranges so a covered span is always inside one range. */
+function mergePorts(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+const fieldCache = new Map<string, AddressField>();
+const portCache = new Map<string, PortSet | string>();
+
+/** Bounded interning: equal texts share one parsed object (and its match memo) across rules and NSGs. */
+function interned<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = make();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 function parseField(prefixes: readonly string[], asgIds: readonly string[]): AddressField {
-  const asgKeys = asgIds.map(idKey);
-  const items = prefixes.map((p) => p.trim()).filter(Boolean);
+  // Single-item lists (the common case) key on the record's own string: no allocation, hash cached.
+  const key = asgIds.length ? `asg#${asgIds.join(',').toLowerCase()}` : prefixes.length === 1 ? (prefixes[0] as string) : prefixes.join(',');
+  return interned(fieldCache, key, () => buildField(prefixes.map((p) => p.trim()).filter(Boolean), asgIds, asgIds.map(idKey)));
+}
+
+function buildField(items: readonly string[], asgIds: readonly string[], asgKeys: readonly string[]): AddressField {
   const text = asgKeys.length ? `ASG ${asgIds.map((a) => a.split('/').pop()).join(', ')}` : items.join(', ') || '*';
-  const memo = new Map<string, 'yes' | 'no' | 'some'>();
-  if (asgKeys.length) return { all: false, literal: Ipv4RangeSet.EMPTY, tags: [], virtualNetwork: false, asgKeys, text, memo };
+  if (asgKeys.length) return { all: false, literal: Ipv4RangeSet.EMPTY, tags: [], virtualNetwork: false, asgKeys, text };
   if (items.length === 0 || items.some((i) => ALL_WORDS.has(i.toLowerCase()))) {
-    return { all: true, literal: Ipv4RangeSet.ALL, tags: [], virtualNetwork: false, asgKeys, text, memo };
+    return { all: true, literal: Ipv4RangeSet.ALL, tags: [], virtualNetwork: false, asgKeys, text };
   }
   const literal: string[] = [];
   const tags: string[] = [];
   let virtualNetwork = false;
+  let bad: string | undefined;
   for (const i of items) {
-    if (isIpOrCidr(i)) literal.push(i);
+    if (isIpOrCidr(i)) {
+      literal.push(i);
+      if (!ipv4Range(i) && !i.includes(':')) bad ??= i;
+    } else if (/^[\d.]+(\/\d+)?$/.test(i)) bad ??= i;
     else if (i.toLowerCase() === 'virtualnetwork') virtualNetwork = true;
     else tags.push(i);
   }
-  return { all: false, literal: Ipv4RangeSet.fromCidrs(literal), tags, virtualNetwork, asgKeys, text, memo };
+  const namesPlatform = tags.some((t) => PLATFORM_TAGS.has(t.toLowerCase()));
+  return { all: false, literal: Ipv4RangeSet.fromCidrs(literal), tags, virtualNetwork, asgKeys, text, bad, namesPlatform };
+}
+
+function listKey(items: readonly string[]): string {
+  return items.length === 1 ? (items[0] as string) : items.join(',');
 }
 
 function parseRule(rule: SecurityRule): ParsedRule {
-  const sp = parsePorts(rule.sourcePortRanges);
-  const dp = parsePorts(rule.destinationPortRanges);
+  const sp = interned(portCache, listKey(rule.sourcePortRanges), () => parsePorts(rule.sourcePortRanges));
+  const dp = interned(portCache, listKey(rule.destinationPortRanges), () => parsePorts(rule.destinationPortRanges));
   const source = parseField(rule.sourceAddressPrefixes, rule.sourceAsgIds);
   const destination = parseField(rule.destinationAddressPrefixes, rule.destinationAsgIds);
-  const bad = [...rule.sourceAddressPrefixes, ...rule.destinationAddressPrefixes]
-    .find((p) => /^[\d.]+(\/\d+)?$/.test(p.trim()) && !ipv4Range(p));
+  const bad = source.bad ?? destination.bad;
   const invalid = typeof sp === 'string' ? sp : typeof dp === 'string' ? dp : bad ? `address "${bad}" is not an IPv4 address or prefix` : undefined;
   const full: PortSet = { all: true, ranges: [[0, 65535]] };
   return {
     rule,
     access: rule.access,
     protocol: rule.protocol,
+    protocolKey: rule.protocol.toLowerCase(),
     sourcePorts: typeof sp === 'string' ? full : sp,
     destinationPorts: typeof dp === 'string' ? full : dp,
     source,
     destination,
-    namesPlatform: [...source.tags, ...destination.tags].some((t) => PLATFORM_TAGS.has(t.toLowerCase())),
-    ...(invalid ? { invalid } : {}),
+    namesPlatform: source.namesPlatform === true || destination.namesPlatform === true,
+    invalid,
   };
 }
 
@@ -124,22 +167,40 @@ export interface ParsedNsg {
   readonly Outbound: readonly ParsedRule[];
 }
 
-const cache = new WeakMap<NetworkSecurityGroup, ParsedNsg>();
+type Dir = 'Inbound' | 'Outbound';
+const cache = new WeakMap<NetworkSecurityGroup, Partial<Record<Dir, readonly ParsedRule[]>>>();
+// Per rule record: a what-if edit of one rule builds a new NSG record that shares the other rules.
+const ruleCache = new WeakMap<SecurityRule, ParsedRule>();
+
+function parsedOf(rule: SecurityRule): ParsedRule {
+  let p = ruleCache.get(rule);
+  if (!p) {
+    p = parseRule(rule);
+    ruleCache.set(rule, p);
+  }
+  return p;
+}
 
 function order(a: SecurityRule, b: SecurityRule): number {
   // Name breaks priority ties (a config error, N15) so the result never depends on list order.
   return a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/** Custom rules by priority, then the default rules (65000, 65001, 65500): §1.3. */
-export function parsedNsg(nsg: NetworkSecurityGroup): ParsedNsg {
-  let hit = cache.get(nsg);
-  if (!hit) {
+/** The rules of one direction: custom rules by priority, then the default rules (65000, 65001, 65500): §1.3. Parsed once per NSG record. */
+export function parsedRules(nsg: NetworkSecurityGroup, direction: Dir): readonly ParsedRule[] {
+  let entry = cache.get(nsg);
+  if (!entry) cache.set(nsg, (entry = {}));
+  let list = entry[direction];
+  if (!list) {
     const defaults = nsg.defaultSecurityRules.length ? nsg.defaultSecurityRules : defaultSecurityRules(nsg.id);
-    const custom = [...nsg.securityRules].sort(order);
-    const all = [...custom, ...[...defaults].sort(order)].map(parseRule);
-    hit = { Inbound: all.filter((r) => r.rule.direction === 'Inbound'), Outbound: all.filter((r) => r.rule.direction === 'Outbound') };
-    cache.set(nsg, hit);
+    const pick = (rs: readonly SecurityRule[]) => rs.filter((r) => r.direction === direction).sort(order);
+    list = [...pick(nsg.securityRules), ...pick(defaults)].map(parsedOf);
+    entry[direction] = list;
   }
-  return hit;
+  return list;
+}
+
+/** Both directions (tests, inspectors). */
+export function parsedNsg(nsg: NetworkSecurityGroup): ParsedNsg {
+  return { Inbound: parsedRules(nsg, 'Inbound'), Outbound: parsedRules(nsg, 'Outbound') };
 }

@@ -23,7 +23,6 @@ function withUdrs(...routes: ReturnType<typeof route>[]) {
   return { rt, s };
 }
 
-const active = (rs: readonly EffectiveRoute[]) => rs.filter((r) => r.state === 'Active');
 
 describe('effectiveRoutes: system routes (§2.1)', () => {
   it('VNet range, 0.0.0.0/0 and the reserved ranges', () => {

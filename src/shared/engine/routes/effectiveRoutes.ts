@@ -3,12 +3,12 @@
  * peering routes, service-endpoint routes, private-endpoint /32 routes and the subnet's UDRs, with
  * overridden routes marked Invalid. lookupRoute (re-exported here) picks the route a destination takes.
  */
-import { idKey, parentId } from '../../model/armId';
+import { parentId } from '../../model/armId';
 import type { PrivateEndpoint, Subnet, VirtualNetwork } from '../../model/resources';
 import type { ById, Snapshot } from '../../model/snapshot';
 import { cidrContains, ipv4Range, isIpOrCidr, normalizeCidr, prefixLength } from '../../net/cidr';
 import { looksLikeTagName } from '../../servicetags/tagNames';
-import { connectedPeers } from '../peering';
+import { connectedPeers, keyOf, peeringFromTo } from '../peering';
 import type { EffectiveRoute, RouteContext } from './routeTypes';
 import { defaultRoutes, serviceEndpointTags } from './systemRoutes';
 
@@ -26,7 +26,7 @@ function endpointsByVnet(pes: ById<PrivateEndpoint>): Map<string, PrivateEndpoin
   if (!idx) {
     idx = new Map();
     for (const pe of pes.values()) {
-      const k = idKey(parentId(pe.subnetId));
+      const k = keyOf(parentId(pe.subnetId));
       const list = idx.get(k) ?? [];
       list.push(pe);
       idx.set(k, list);
@@ -43,11 +43,11 @@ function nameOf(id: string | undefined): string {
 function peeringRoutes(snapshot: Snapshot, vnet: VirtualNetwork): EffectiveRoute[] {
   const out: EffectiveRoute[] = [];
   for (const pid of vnet.peeringIds) {
-    const p = snapshot.peerings.get(idKey(pid));
+    const p = snapshot.peerings.get(keyOf(pid));
     if (!p || p.peeringState.toLowerCase() !== 'connected') continue;
-    const remote = snapshot.vnets.get(idKey(p.remoteVnetId));
+    const remote = snapshot.vnets.get(keyOf(p.remoteVnetId));
     // The remote side's own state, when we can read it: a Disconnected remote means no routes.
-    const back = remote?.peeringIds.map((id) => snapshot.peerings.get(idKey(id))).find((x) => x && idKey(x.remoteVnetId) === idKey(vnet.id));
+    const back = remote ? peeringFromTo(snapshot, remote.id, vnet.id) : undefined;
     if (back && back.peeringState.toLowerCase() !== 'connected') continue;
     for (const prefix of remote?.addressPrefixes ?? p.remoteAddressPrefixes) {
       const n = normalizeCidr(prefix);
@@ -61,7 +61,7 @@ function endpointRoutes(snapshot: Snapshot, vnetIds: readonly string[]): Effecti
   const idx = endpointsByVnet(snapshot.privateEndpoints);
   const out: EffectiveRoute[] = [];
   for (const v of vnetIds) {
-    for (const pe of idx.get(idKey(v)) ?? []) {
+    for (const pe of idx.get(keyOf(v)) ?? []) {
       for (const ip of pe.privateIps) {
         if (ipv4Range(ip)) out.push({ source: 'Default', addressPrefix: `${ip}/32`, nextHopType: 'InterfaceEndpoint', state: 'Active', privateEndpointId: pe.id, routeName: pe.name });
       }
@@ -75,11 +75,11 @@ function udrOverridesEndpoint(snapshot: Snapshot, pe: EffectiveRoute, udrs: read
   const ip = pe.addressPrefix;
   const exact = udrs.find((u) => !u.tag && u.addressPrefix === ip);
   if (exact) return exact;
-  const peRecord = pe.privateEndpointId ? snapshot.privateEndpoints.get(idKey(pe.privateEndpointId)) : undefined;
-  const peSubnet: Subnet | undefined = peRecord ? snapshot.subnets.get(idKey(peRecord.subnetId)) : undefined;
+  const peRecord = pe.privateEndpointId ? snapshot.privateEndpoints.get(keyOf(pe.privateEndpointId)) : undefined;
+  const peSubnet: Subnet | undefined = peRecord ? snapshot.subnets.get(keyOf(peRecord.subnetId)) : undefined;
   const policy = peSubnet?.privateEndpointNetworkPolicies;
   if (policy !== 'RouteTableEnabled' && policy !== 'Enabled') return undefined;
-  const peVnet = peSubnet ? snapshot.vnets.get(idKey(peSubnet.vnetId)) : undefined;
+  const peVnet = peSubnet ? snapshot.vnets.get(keyOf(peSubnet.vnetId)) : undefined;
   const space = (peVnet?.addressPrefixes ?? peSubnet?.addressPrefixes ?? []).find((p) => cidrContains(p, ip));
   const spaceLen = space !== undefined ? prefixLength(space) : undefined;
   if (spaceLen === undefined) return undefined;
@@ -88,9 +88,9 @@ function udrOverridesEndpoint(snapshot: Snapshot, pe: EffectiveRoute, udrs: read
 
 /** System routes (§2.1 incl. the reserved-range rules), peering routes (both sides Connected), service-endpoint routes (subnet's serviceEndpoints → tag `Storage.<loc>` etc.), private-endpoint /32 routes (PEs in the VNet; and in peered VNets per assumption privateEndpointRouteInPeeredVnets), UDRs of the subnet's route table (CIDR and service-tag prefixes) with Invalid marking for overridden ones. configErrors: >25 tag routes (R10), VirtualNetworkGateway next hop with ExpressRoute (R14) if detectable, VirtualAppliance without IP. unknown: the subnet's route table is referenced but missing. */
 export function effectiveRoutes(snapshot: Snapshot, subnetId: string, ctx: RouteContext): { readonly routes: readonly EffectiveRoute[]; readonly configErrors: readonly string[]; readonly unknown?: string } {
-  const subnet = snapshot.subnets.get(idKey(subnetId));
+  const subnet = snapshot.subnets.get(keyOf(subnetId));
   if (!subnet) return { routes: [], configErrors: [], unknown: `Subnet ${nameOf(subnetId)} is not in the snapshot, so its routes are unknown.` };
-  const vnet = snapshot.vnets.get(idKey(subnet.vnetId));
+  const vnet = snapshot.vnets.get(keyOf(subnet.vnetId));
   const system: EffectiveRoute[] = defaultRoutes(vnet?.addressPrefixes ?? subnet.addressPrefixes);
   const peers = vnet ? connectedPeers(snapshot, vnet.id, ctx.assumptions) : [];
   if (vnet) system.push(...peeringRoutes(snapshot, vnet));
@@ -105,7 +105,7 @@ export function effectiveRoutes(snapshot: Snapshot, subnetId: string, ctx: Route
   const udrs: EffectiveRoute[] = [];
   let unknown: string | undefined;
   if (subnet.routeTableId) {
-    const rt = snapshot.routeTables.get(idKey(subnet.routeTableId));
+    const rt = snapshot.routeTables.get(keyOf(subnet.routeTableId));
     if (!rt) {
       unknown = `Route table ${nameOf(subnet.routeTableId)} of subnet ${subnet.name} is not in the snapshot, so the subnet's user-defined routes are unknown.`;
     } else {

@@ -6,7 +6,7 @@
  * cannot tell could win and leads somewhere else.
  */
 import type { AddressSet } from '../../net/addressSet';
-import { describeAddressSet, literalRanges } from '../../net/addressSet';
+import { addressSetKey, describeAddressSet, literalRanges } from '../../net/addressSet';
 import { cidrContains, ipv4Range } from '../../net/cidr';
 import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
 import { PUBLIC_SPACE } from '../../net/publicSpace';
@@ -31,6 +31,8 @@ interface Prepared {
   /** Tag routes whose prefixes we do not know. */
   readonly opaque: readonly EffectiveRoute[];
   readonly active: readonly EffectiveRoute[];
+  /** Decisions by destination key: a subnet's routes are looked up for the same few destinations. */
+  readonly decisions: Map<string, RouteDecision>;
 }
 
 const SOURCE_RANK = { User: 0, VirtualNetworkGateway: 1, Default: 2 } as const;
@@ -81,7 +83,7 @@ function prepare(routes: readonly EffectiveRoute[], tags: TagIndex): Prepared {
     byLength.set(p.length, list);
   }
   for (const list of byLength.values()) list.sort((a, b) => a.start - b.start || a.rank - b.rank);
-  const out = { tags, byLength, opaque, active };
+  const out: Prepared = { tags, byLength, opaque, active, decisions: new Map() };
   prepared.set(routes, out);
   return out;
 }
@@ -123,22 +125,86 @@ function why(w: Piece, rivals: readonly Piece[]): string {
   return `same prefix: tag ${w.route.tag ?? ''} ranks above ${loser.route.tag ?? ''}`;
 }
 
-function paint(p: Prepared, dest: Ipv4RangeSet, label: string, destTag: string | undefined): RouteDecision {
-  const candidates = new Set<Piece>();
-  for (const [s, e] of dest.pairs()) overlapping(p, s, e, candidates);
-  const ordered = [...candidates].sort((a, b) => a.rank - b.rank);
-  let remaining = dest;
-  const parts = new Map<EffectiveRoute, Ipv4RangeSet>();
-  const winners: Piece[] = [];
-  for (const piece of ordered) {
-    if (remaining.isEmpty) break;
-    if (!remaining.intersectsRange(piece.start, piece.end)) continue;
-    const part = remaining.intersect(Ipv4RangeSet.fromPairs([[piece.start, piece.end]]));
-    remaining = remaining.subtract(part);
-    parts.set(piece.route, (parts.get(piece.route) ?? Ipv4RangeSet.EMPTY).union(part));
-    winners.push(piece);
+/** Min-heap of pieces by rank (best route on top). */
+class PieceHeap {
+  private readonly a: Piece[] = [];
+  get top(): Piece | undefined {
+    return this.a[0];
   }
-  if (!remaining.isEmpty) parts.set(NO_ROUTE, remaining);
+  push(p: Piece): void {
+    const a = this.a;
+    a.push(p);
+    let i = a.length - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if ((a[up] as Piece).rank <= p.rank) break;
+      a[i] = a[up] as Piece;
+      i = up;
+    }
+    a[i] = p;
+  }
+  pop(): void {
+    const a = this.a;
+    const last = a.pop();
+    if (!last || a.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      let best = last.rank;
+      if (l < a.length && (a[l] as Piece).rank < best) { m = l; best = (a[l] as Piece).rank; }
+      if (r < a.length && (a[r] as Piece).rank < best) m = r;
+      if (m === i) break;
+      a[i] = a[m] as Piece;
+      i = m;
+    }
+    a[i] = last;
+  }
+}
+
+/**
+ * Assign every address of `dest` to its best route with one sweep over the boundaries of the
+ * destination and the overlapping route prefixes (a heap keeps the best route covering the sweep point).
+ */
+function sweep(p: Prepared, dest: Ipv4RangeSet): { parts: Map<EffectiveRoute, [number, number][]>; first?: Piece; rivals: Piece[] } {
+  const candidates = new Set<Piece>();
+  const destPairs = dest.pairs();
+  for (const [s, e] of destPairs) overlapping(p, s, e, candidates);
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
+  const points = new Set<number>();
+  for (const [s, e] of destPairs) points.add(s).add(e + 1);
+  for (const c of byStart) points.add(c.start).add(c.end + 1);
+  const sorted = [...points].sort((a, b) => a - b);
+  const heap = new PieceHeap();
+  const parts = new Map<EffectiveRoute, [number, number][]>();
+  let next = 0;
+  let first: Piece | undefined;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i] as number;
+    const b = (sorted[i + 1] as number) - 1;
+    while (next < byStart.length && (byStart[next] as Piece).start <= a) heap.push(byStart[next++] as Piece);
+    while (heap.top && heap.top.end < a) heap.pop();
+    if (!dest.containsRange(a, b)) continue;
+    // Ended pieces below the top are dropped lazily when they surface.
+    const top = heap.top;
+    first ??= top;
+    const route = top?.route ?? NO_ROUTE;
+    const list = parts.get(route);
+    const last = list?.[list.length - 1];
+    if (last && last[1] + 1 === a) last[1] = b;
+    else if (list) list.push([a, b]);
+    else parts.set(route, [[a, b]]);
+  }
+  // Routes competing for the first destination address: they explain why the winner won.
+  const p0 = destPairs[0]?.[0] ?? 0;
+  const rivals = byStart.filter((c) => c.start <= p0 && c.end >= p0);
+  return { parts, ...(first ? { first } : {}), rivals };
+}
+
+function paint(p: Prepared, dest: Ipv4RangeSet, label: string, destTag: string | undefined): RouteDecision {
+  const { parts: raw, first, rivals } = sweep(p, dest);
+  const parts = new Map([...raw].map(([r, pairs]) => [r, Ipv4RangeSet.fromPairs(pairs)] as const));
 
   // Tag routes without prefix data may hold some public addresses of the destination.
   const publicPart = dest.intersects(PUBLIC_SPACE);
@@ -163,9 +229,8 @@ function paint(p: Prepared, dest: Ipv4RangeSet, label: string, destTag: string |
     ...(hops.size === 1 && ips.size === 1 && route.nextHopIp ? { nextHopIp: route.nextHopIp } : {}),
   };
   if (entries.length === 1) {
-    if (route === NO_ROUTE) return { status: 'resolved', nextHopType: 'None', explanation: `No route matches ${label}: traffic is dropped.` };
-    const first = winners[0] as Piece;
-    return { status: 'resolved', route, ...common, explanation: `${describeRoute(route)} carries ${label}: ${why(first, ordered)}.` };
+    if (route === NO_ROUTE || !first) return { status: 'resolved', nextHopType: 'None', explanation: `No route matches ${label}: traffic is dropped.` };
+    return { status: 'resolved', route, ...common, explanation: `${describeRoute(route)} carries ${label}: ${why(first, rivals)}.` };
   }
   return {
     status: 'resolved', route, ...common,
@@ -220,6 +285,17 @@ function ipLen(r: EffectiveRoute): number {
 /** §2.4–2.5: LPM; same prefix → UDR > BGP > system; VNet/peering/service-endpoint system routes beat more specific BGP; explicit CIDR beats tag route on exact prefix; tag rank regional > top-level > AzureCloud.<r> > AzureCloud; PE /32 rules (applied by effectiveRoutes' Invalid marking). For a tag destination without prefix data, reason symbolically: a tag route whose tag contains the destination tag counts as more specific than any CIDR route containing all public space (e.g. 0.0.0.0/0); a CIDR route whose relation to the tag is unknown makes the decision 'unknown' ONLY if it could beat the chosen route and leads somewhere else. */
 export function lookupRoute(routes: readonly EffectiveRoute[], destination: AddressSet, ctx: RouteContext): RouteDecision {
   const p = prepare(routes, ctx.tags);
+  const key = addressSetKey(destination);
+  let d = p.decisions.get(key);
+  if (!d) {
+    d = decide(p, destination, ctx);
+    if (p.decisions.size > 10_000) p.decisions.clear();
+    p.decisions.set(key, d);
+  }
+  return d;
+}
+
+function decide(p: Prepared, destination: AddressSet, ctx: RouteContext): RouteDecision {
   const label = describeAddressSet(destination);
   if (destination.kind === 'tag') {
     const ranges = ctx.tags.ranges(destination.tag);
