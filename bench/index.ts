@@ -5,6 +5,7 @@
 import { engineBench } from './engine';
 import { evaluatorsBench } from './evaluators';
 import { firewallBench } from './firewall';
+import { harvestBench } from './harvest';
 import { ingestBench } from './ingest';
 import { renderBench } from './render';
 
@@ -17,6 +18,7 @@ const parts: BenchPart[] = [
   engineBench,
   evaluatorsBench,
   firewallBench,
+  harvestBench,
   ingestBench,
   renderBench,
 ];

@@ -43,6 +43,8 @@ export interface FakeArmServer {
   readonly token: string;
   readonly faults: FaultBook;
   readonly requests: ServedRequest[];
+  /** TLS connections accepted (keep-alive reuse shows as few connections for many requests). */
+  readonly connections: () => number;
   /** Peak requests in flight, overall and per subscription (lower-case id). */
   readonly peak: { overall: number; perSubscription: Map<string, number> };
   setEstate(estate: FakeEstate): void;
@@ -63,6 +65,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArmServ
   let windowStart = Date.now();
   let usedInWindow = 0;
   let origin = '';
+  let connections = 0;
 
   const server: Server = createServer({ key: cert.key, cert: cert.cert, keepAlive: true }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -88,7 +91,12 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArmServ
           if (delay > 0) await sleep(delay);
           const kinds = new Set(applied.map((f) => f.kind));
           const throttle = applied.find((f) => f.kind === 'throttle');
-          if (req.headers.authorization !== `Bearer ${token}`) {
+          if (method === 'GET' && url.pathname === '/_fake/stats') {
+            // Counters for a client in another process (the bench); not ARM, no token needed.
+            const since = Number(url.searchParams.get('pathsSince') ?? NaN);
+            const paths = Number.isInteger(since) ? requests.slice(since).map((r) => ({ method: r.method, path: r.path })) : undefined;
+            answer = { status: 200, body: { requests: requests.length, peak: peak.overall, connections, ...(paths ? { paths } : {}) } };
+          } else if (req.headers.authorization !== `Bearer ${token}`) {
             answer = armError(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
           } else if (throttle) {
             answer = armError(429, 'TooManyRequests', 'Rate limit exceeded.');
@@ -121,6 +129,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArmServ
                   endlessPaging: kinds.has('endlessPaging'),
                 });
             if (answer.status === 200 && kinds.has('malformed')) text = JSON.stringify(answer.body).slice(0, 40);
+            else if (answer.text !== undefined) text = answer.text;
             const low = applied.find((f) => f.kind === 'lowRateLimit');
             headers['x-ms-ratelimit-remaining-subscription-reads'] = String(low?.remaining ?? 11999);
           }
@@ -137,6 +146,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArmServ
       })();
     });
   });
+  server.on('secureConnection', () => connections++);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   origin = `https://127.0.0.1:${port}`;
@@ -148,6 +158,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArmServ
     faults,
     requests,
     peak,
+    connections: () => connections,
     setEstate(estate) {
       index = indexEstate(estate);
     },

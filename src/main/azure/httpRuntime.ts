@@ -8,7 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Agent } from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { createDefaultHttpClient, type HttpClient, type PipelinePolicy, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { Limiter } from '../harvest/limiter';
 import type { Pacer } from '../harvest/pacer';
@@ -64,7 +64,9 @@ export function subscriptionOfUrl(url: string): string | undefined {
 /** Create the runtime. */
 export function createHttpRuntime(opts: HttpRuntimeOptions): HttpRuntime {
   const store = new AsyncLocalStorage<CapturedResponse[]>();
-  const agent = opts.ca ? new Agent({ keepAlive: true, ca: [...rootCertificates, opts.ca] }) : undefined;
+  // One secure context for all connections: passing `ca` itself would rebuild a context with every
+  // root certificate per connection and make the agent hash them into its key on every request.
+  const agent = opts.ca ? new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, opts.ca] }) }) : undefined;
 
   const perCall: PipelinePolicy = {
     name: 'vnetlensCapture',

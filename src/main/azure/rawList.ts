@@ -34,15 +34,20 @@ export class ListFailure extends Error {
   }
 }
 
-/** Parse a captured body as JSON; undefined when it is not JSON. */
+const parsed = new WeakMap<CapturedResponse, Record<string, unknown> | undefined>();
+
+/** Parse a captured body as JSON (once per response); undefined when it is not a JSON object. */
 export function parseBody(r: CapturedResponse): Record<string, unknown> | undefined {
-  if (!r.bodyAsText) return undefined;
+  if (parsed.has(r)) return parsed.get(r);
+  let out: Record<string, unknown> | undefined;
   try {
-    const v: unknown = JSON.parse(r.bodyAsText);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    const v: unknown = r.bodyAsText ? JSON.parse(r.bodyAsText) : undefined;
+    out = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
-    return undefined;
+    out = undefined;
   }
+  parsed.set(r, out);
+  return out;
 }
 
 /** The api-version a request used. */
