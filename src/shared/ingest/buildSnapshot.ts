@@ -9,7 +9,7 @@ import { parseServiceTags } from '../servicetags/serviceTagData';
 import { Collector, type Bucket, type Item } from './collector';
 import { HANDLERS } from './dispatch';
 import { normalizeFirewallResource } from './firewall';
-import { checkResource, type ResourcePathOf } from './readInput';
+import { checkResource, inputPaths, type ResourcePathOf } from './readInput';
 import { keyOf } from './keys';
 import { linkReferences } from './link';
 import { toPeering, toSubnet, toVnet } from './normalize/network';
@@ -182,5 +182,5 @@ export function buildFrom(file: SnapshotFile, pathOf: ResourcePathOf, opts: Buil
 
 /** SnapshotFile → normalized immutable Snapshot (src/shared/model/snapshot.ts). */
 export function buildSnapshot(file: SnapshotFile, opts?: BuildSnapshotOptions): Snapshot {
-  return buildFrom(file, (i) => `$.resources[${i}]`, opts);
+  return buildFrom(file, inputPaths.get(file) ?? ((i) => `$.resources[${i}]`), opts);
 }

@@ -2,11 +2,13 @@
 import type { ServiceTagData, Snapshot, SnapshotFile } from '../model';
 import { buildFrom } from './buildSnapshot';
 import { parseJsonText } from './parseJsonText';
-import { readInput } from './readInput';
+import { inputPaths, readInput } from './readInput';
 
 /** Any accepted input → the on-disk SnapshotFile form (raw ARM resources + provenance + serviceTags + missing + warnings). Detects: array of ARM resources; {value:[…]} ARM list; {data:[…]} or {data:{rows,columns}} Resource Graph; a VNetLens SnapshotFile (format 'vnetlens-snapshot', schemaVersion; newer schemaVersion → IngestError saying which version this build reads). */
 export function toSnapshotFile(input: unknown, opts: { fileName: string }): SnapshotFile {
-  return readInput(input, opts.fileName).file;
+  const { file, pathOf } = readInput(input, opts.fileName);
+  inputPaths.set(file, pathOf);
+  return file;
 }
 
 /** Convenience: parse (when given JSON text) + detect + normalize; errors name paths in the user's own file. */

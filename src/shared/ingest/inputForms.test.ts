@@ -88,6 +88,11 @@ describe('malformed input', () => {
     expect(e.file).toBe('estate.json');
   });
 
+  it('a file cut inside a string is reported as truncated', () => {
+    expect(ingestError(() => parseJsonText('[{"id": "/subscriptions/abc', 'cut.json')).message).toBe('cut.json: line 1, column 9: invalid JSON: the JSON ends too early (truncated file?)');
+    expect(ingestError(() => parseJsonText('{"a": "x\\"}', 'esc.json')).message).toMatch(/^esc\.json: line 1, column 7: invalid JSON: /);
+  });
+
   it('invalid JSON in the middle: points at the bad token', () => {
     const e = ingestError(() => parseJsonText('{\n  "value": [1,,2]\n}', 'list.json'));
     expect(e.message).toBe('list.json: line 2, column 15: invalid JSON: expected a value');
@@ -147,5 +152,16 @@ describe('malformed input', () => {
     expect(ingestError(() => toSnapshotFile(file, { fileName: 'd.snapshot.json' })).path).toBe('$.missing[0].kind');
     const resources = { ...file, missing: [], resources: [vnet('v1'), { id: 5, type: 'x' }] };
     expect(ingestError(() => ingest(resources, { fileName: 'd.snapshot.json' })).message).toBe('d.snapshot.json: $.resources[1].id: expected a non-empty string, got number');
+  });
+});
+
+describe('toSnapshotFile then buildSnapshot (the CLI path)', () => {
+  it('still reports paths in the user\'s own input', () => {
+    const nsg = { id: `${SUB}/Microsoft.Network/networkSecurityGroups/n`, type: 'Microsoft.Network/networkSecurityGroups', properties: { securityRules: [{ name: 'r', properties: { priority: 'high' } }] } };
+    const file = toSnapshotFile([vnet('v1'), nsg], { fileName: 'estate.json' });
+    expect(ingestError(() => buildSnapshot(file, { fileName: 'estate.json' })).message)
+      .toBe('estate.json: $[1].properties.securityRules[0].properties.priority: expected number, got string');
+    // a SnapshotFile that did not come from toSnapshotFile (a harvest in memory) uses its own layout
+    expect(ingestError(() => buildSnapshot({ ...file }, { fileName: 'h.snapshot.json' })).path).toBe('$.resources[1].properties.securityRules[0].properties.priority');
   });
 });

@@ -51,11 +51,14 @@ export function parseJsonText(text: string, fileName: string): unknown {
     const first = errors[0];
     const offset = first?.offset ?? body.length;
     const { line, column } = lineColumn(body, offset);
-    const truncated = offset >= body.trimEnd().length;
+    const code = first ? printParseErrorCode(first.error) : '';
+    // A file cut inside a string shows as a string that never closes before the end.
+    const truncated = offset >= body.trimEnd().length
+      || (code === 'UnexpectedEndOfString' && body.indexOf('"', offset + 1) < 0);
     const what = truncated
       ? 'the JSON ends too early (truncated file?)'
       : first
-        ? (READABLE[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error))
+        ? (READABLE[code] ?? code)
         : cause instanceof Error ? cause.message : 'invalid JSON';
     throw new IngestError(fileName, `line ${line}, column ${column}`, `invalid JSON: ${what}`);
   }

@@ -16,6 +16,13 @@ import { dropNulls } from './dropNulls';
 /** Where resource `i` of the SnapshotFile sat in the input (`$[3]`, `$.value[3]`, `$.resources[3]`). */
 export type ResourcePathOf = (index: number) => string;
 
+/**
+ * Input paths of the SnapshotFiles toSnapshotFile made, so that a later buildSnapshot(file) still
+ * reports errors at `$[3]…` of the user's own file rather than at `$.resources[3]…` of a file the
+ * user never saw. Weak: the entry goes with the file object.
+ */
+export const inputPaths = new WeakMap<SnapshotFile, ResourcePathOf>();
+
 /** A SnapshotFile plus the input paths of its resources. */
 export interface ReadInput {
   readonly file: SnapshotFile;
