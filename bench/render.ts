@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../..');
-const SIZES = [500, 2_000, 10_000];
+const SIZES = process.env.VNETLENS_BENCH_SIZES ? process.env.VNETLENS_BENCH_SIZES.split(',').map(Number) : [500, 2_000, 10_000];
 const RUNS = Number(process.env.VNETLENS_BENCH_RUNS ?? 1);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -115,7 +115,9 @@ async function measure(browser: Browser, url: string, app: boolean): Promise<Fig
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(url);
+  page.setDefaultTimeout(180_000);
+  // 'commit': a 10,000-node baseline builds its graph synchronously and would hold up 'load'.
+  await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => !!document.body.dataset.graphReady, undefined, { timeout: 180_000, polling: 50 });
   const onScreenMs = await page.evaluate(() => performance.getEntriesByName('vnetlens-graph-ready')[0]?.startTime ?? NaN);
   const layoutMs = app ? Number(await page.getByTestId('graph').getAttribute('data-layout-ms')) : undefined;

@@ -83,7 +83,6 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
-        onlyRenderVisibleElements
         minZoom={0.03}
         maxZoom={2.5}
         zoomOnDoubleClick={false}
