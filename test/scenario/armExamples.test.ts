@@ -9,7 +9,7 @@ import { ensureCliBuilt, runCli, STACK_TRACE } from './cli';
 import { body, EXAMPLE_FILES, IDS, SUB, wiredEstate, withNotebooksZoneAnd44224, withWorkspacePrivateEndpoint, writeTemp } from './armExamples';
 
 interface Flow { requirement: string; direction: string; protocol: string; port: number; status: string; decidedBy: { layer: string; resourceId?: string; name?: string; priority?: number } }
-interface Report { computes: { id: string; name: string; kind: string; publicIp: boolean; subnetId: string; flows: Flow[]; checks: { id: string; status: string }[] }[]; summary: Record<string, number> }
+interface Report { computes: { id: string; name: string; kind: string; publicIp: boolean; subnetId: string; flows: Flow[]; checks: { id: string; status: string }[] }[]; summary: { allowed: number; blocked: number; unknown: number; failedChecks: number } }
 
 function check(estate: unknown, name: string): { status: number | null; report: Report; stderr: string } {
   const run = runCli(['check', writeTemp(name, estate), '--format', 'json']);
