@@ -22,13 +22,10 @@ export interface EvalContext {
 
 /** A context for one evaluation pass over `snapshot`. */
 export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags: TagIndex): EvalContext {
-  // Reads outside any tracked computation go to a sink that is dropped at once.
+  // Reads outside any tracked computation go to a root log nobody consults (deduplicated, so bounded).
   let current = new DependencyLog();
   let root = true;
-  const snap = recordingSnapshot(snapshot, () => {
-    if (root && current.reads.length > 1024) current = new DependencyLog();
-    return current;
-  });
+  const snap = recordingSnapshot(snapshot, () => current);
   const memos = new Map<string, { value: unknown; log: DependencyLog }>();
 
   const track = <T>(fn: () => T): { value: T; log: DependencyLog } => {

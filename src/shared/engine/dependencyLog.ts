@@ -7,31 +7,32 @@
  */
 import type { ById, Snapshot, SnapshotCollection } from '../model/snapshot';
 
-/** One recorded read: a keyed get (key set) or a whole-collection scan (key undefined). */
-export interface Read {
-  readonly collection: SnapshotCollection;
-  readonly key?: string;
-  readonly value?: unknown;
-  /** For scans: the collection object itself. */
-  readonly map?: unknown;
-}
-
 export class DependencyLog {
-  readonly reads: Read[] = [];
+  /** Keyed gets, deduplicated: collection → key → the record read (undefined = absent). */
+  private readonly gets = new Map<SnapshotCollection, Map<string, unknown>>();
+  /** Whole-collection scans: collection → the map object scanned. */
+  private readonly scans = new Map<SnapshotCollection, unknown>();
   /** Logs of shared work (memo hits) this log depends on: referenced, not copied. */
   private readonly children: DependencyLog[] = [];
+
+  recordGet(collection: SnapshotCollection, key: string, value: unknown): void {
+    let m = this.gets.get(collection);
+    if (!m) this.gets.set(collection, (m = new Map()));
+    if (!m.has(key)) m.set(key, value);
+  }
+
+  recordScan(collection: SnapshotCollection, map: unknown): void {
+    if (!this.scans.has(collection)) this.scans.set(collection, map);
+  }
 
   /** True when `snapshot` answers every recorded read with the same object. */
   stillValid(snapshot: Snapshot, checked = new Set<DependencyLog>()): boolean {
     if (checked.has(this)) return true;
     checked.add(this);
-    for (const r of this.reads) {
-      const map = snapshot[r.collection] as ById<unknown>;
-      if (r.key === undefined) {
-        if (map !== r.map) return false;
-      } else if (map.get(r.key) !== r.value) {
-        return false;
-      }
+    for (const [collection, map] of this.scans) if (snapshot[collection] !== map) return false;
+    for (const [collection, reads] of this.gets) {
+      const map = snapshot[collection] as ById<unknown>;
+      for (const [key, value] of reads) if (map.get(key) !== value) return false;
     }
     return this.children.every((c) => c.stillValid(snapshot, checked));
   }
@@ -51,14 +52,14 @@ class RecordingMap<T> implements ReadonlyMap<string, T> {
   ) {}
   get(key: string): T | undefined {
     const value = this.inner.get(key);
-    this.current().reads.push({ collection: this.collection, key, value });
+    this.current().recordGet(this.collection, key, value);
     return value;
   }
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
   private scan(): ById<T> {
-    this.current().reads.push({ collection: this.collection, map: this.inner });
+    this.current().recordScan(this.collection, this.inner);
     return this.inner;
   }
   get size(): number { return this.scan().size; }

@@ -39,6 +39,10 @@ export function resolverVnet(ctx: EvalContext, clientVnetId: string): { vnetId?:
 
 /** Resolve a name of `zoneName` that should answer one of `expectedIps`, from `clientVnetId`. */
 export function resolvePrivateName(ctx: EvalContext, clientVnetId: string, zoneName: string, expectedIps: readonly string[]): DnsAnswer {
+  return ctx.memo(`dns:${idKey(clientVnetId)}|${zoneName}|${expectedIps.join(',')}`, () => resolveUncached(ctx, clientVnetId, zoneName, expectedIps));
+}
+
+function resolveUncached(ctx: EvalContext, clientVnetId: string, zoneName: string, expectedIps: readonly string[]): DnsAnswer {
   const resolver = resolverVnet(ctx, clientVnetId);
   if (!resolver.vnetId) return { status: 'unknown', detail: resolver.detail };
   const key = idKey(resolver.vnetId);

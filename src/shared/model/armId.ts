@@ -4,9 +4,31 @@
  * the snapshot is keyed by {@link idKey}; the original spelling is kept on the record for display.
  */
 
+// idKey is the hottest function of the engine (every map lookup): a bounded cache of
+// id → key beats a regex and a lower-casing allocation per call.
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 500_000;
+
+function computeKey(id: string): string {
+  let s = id;
+  const c0 = s.charCodeAt(0);
+  const cl = s.charCodeAt(s.length - 1);
+  if (c0 <= 32 || cl <= 32) s = s.trim();
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47 /* / */) end--;
+  if (end !== s.length) s = s.slice(0, end);
+  return s.toLowerCase();
+}
+
 /** The canonical map key of an ARM id: lower case, no trailing slash. */
 export function idKey(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
+  let k = keyCache.get(id);
+  if (k === undefined) {
+    k = computeKey(id);
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(id, k);
+  }
+  return k;
 }
 
 /** Same resource? (case-insensitive, ignores a trailing slash) */

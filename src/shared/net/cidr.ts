@@ -44,7 +44,7 @@ export function parseCidr(text: string): ParsedCidr | undefined {
   if (hit === undefined) {
     hit = parseUncached(text);
     // Bounded: a pass touches a few thousand distinct prefixes; never let a long session grow it forever.
-    if (cache.size > 50_000) cache.clear();
+    if (cache.size > 500_000) cache.clear();
     cache.set(text, hit);
   }
   return hit ?? undefined;
