@@ -89,6 +89,11 @@ const EXPECT: Record<string, (s: Snapshot) => void> = {
   'Microsoft.Network.privateDns/2024-06-01/PrivateZoneGet.json': (s) => {
     expect([...s.dnsZones.values()][0]).toMatchObject({ zoneName: 'privatezone1.com', location: 'global', links: [], aRecords: {} });
   },
+  'Microsoft.Network.privateDns/2024-06-01/PrivateZoneListInResourceGroup.json': (s) => {
+    // the example carries a nextLink: one page of a longer list
+    expect(s.warnings).toEqual([expect.objectContaining({ code: 'incomplete-list', path: '$.nextLink' })]);
+    expect([...s.dnsZones.values()].map((z) => z.zoneName)).toEqual(['privatezone1.com', 'privatezone2.com']);
+  },
   'Microsoft.Network.privateDns/2024-06-01/VirtualNetworkLinkList.json': (s) => {
     // links arrive without their zone: reported, never fatal
     expect(s.warnings.filter((w) => w.code === 'dangling-reference')).toHaveLength(2);

@@ -29,7 +29,7 @@ describe('accepted input forms', () => {
   });
 
   it('reads an ARM list response { value, nextLink }', () => {
-    expect(ingest({ value: [vnet('v1')], nextLink: 'https://…' }, { fileName: 'list.json' }).vnets.size).toBe(1);
+    expect(ingest({ value: [vnet('v1')] }, { fileName: 'list.json' }).vnets.size).toBe(1);
   });
 
   it('reads Resource Graph { data: [...] } and { data: { columns, rows } }', () => {
@@ -38,6 +38,14 @@ describe('accepted input forms', () => {
     const table = { data: { columns: [{ name: 'id', type: 'string' }, { name: 'type', type: 'string' }, { name: 'properties', type: 'object' }], rows: [[v.id, v.type.toLowerCase(), v.properties]] } };
     const s = ingest(table, { fileName: 'rg-table.json' });
     expect([...s.vnets.values()][0]).toMatchObject({ name: 'v2', addressPrefixes: ['10.0.0.0/16'] });
+  });
+
+  it('warns when the input is one page of a paged answer', () => {
+    expect(ingest({ value: [vnet('v1')], nextLink: 'https://management.azure.com/…&$skipToken=x' }, { fileName: 'p.json' }).warnings)
+      .toEqual([expect.objectContaining({ code: 'incomplete-list', path: '$.nextLink' })]);
+    expect(ingest({ data: [vnet('v1')], resultTruncated: 'true' }, { fileName: 'rg.json' }).warnings.map((w) => w.path)).toEqual(['$.resultTruncated']);
+    expect(ingest({ data: [vnet('v1')], $skipToken: 'abc', resultTruncated: 'false' }, { fileName: 'rg.json' }).warnings.map((w) => w.path)).toEqual(['$.$skipToken']);
+    expect(ingest({ data: [vnet('v1')], resultTruncated: 'false' }, { fileName: 'rg.json' }).warnings).toEqual([]);
   });
 
   it('reads a single resource object (ARM GET, az resource show)', () => {

@@ -54,7 +54,7 @@ function fileProvenance(resources: readonly ArmResource[], fileName: string): Sn
   return { source: 'file', subscriptions: [...subs].sort(), inputFile: fileName };
 }
 
-function fromArray(items: readonly unknown[], fileName: string, pathOf: ResourcePathOf): ReadInput {
+function fromArray(items: readonly unknown[], fileName: string, pathOf: ResourcePathOf, warnings: IngestWarning[] = []): ReadInput {
   const resources = items.map((item, i) => checkResource(item, fileName, pathOf(i)));
   const file: SnapshotFile = {
     format: SNAPSHOT_FORMAT,
@@ -62,9 +62,23 @@ function fromArray(items: readonly unknown[], fileName: string, pathOf: Resource
     provenance: fileProvenance(resources, fileName),
     resources,
     missing: [],
-    warnings: [],
+    warnings,
   };
   return { file, pathOf };
+}
+
+/** One page of a paged answer is not the estate: say so rather than let missing resources look absent. */
+function pagingWarnings(input: Record<string, unknown>, fileName: string): IngestWarning[] {
+  const truncated = input.resultTruncated === true || input.resultTruncated === 'true';
+  const next = typeof input.nextLink === 'string' && input.nextLink !== '' ? '$.nextLink'
+    : typeof input.$skipToken === 'string' && input.$skipToken !== '' ? '$.$skipToken'
+      : truncated ? '$.resultTruncated' : undefined;
+  if (!next) return [];
+  return [{
+    code: 'incomplete-list',
+    message: `${fileName} holds one page of a longer answer (${next.slice(2)} is set); resources on other pages are not in the snapshot`,
+    path: next,
+  }];
 }
 
 /** Resource Graph's table form: `{ columns: [{ name }], rows: [[…]] }` → objects. */
@@ -119,12 +133,12 @@ export function readInput(input: unknown, fileName: string): ReadInput {
   }
   if ('value' in input) {
     if (!Array.isArray(input.value)) throw new IngestError(fileName, '$.value', `expected an array of ARM resources, got ${jsonKind(input.value)}`);
-    return fromArray(input.value, fileName, (i) => `$.value[${i}]`);
+    return fromArray(input.value, fileName, (i) => `$.value[${i}]`, pagingWarnings(input, fileName));
   }
   if ('data' in input) {
     const data = input.data;
-    if (Array.isArray(data)) return fromArray(data, fileName, (i) => `$.data[${i}]`);
-    if (isObject(data)) return fromArray(tableRows(data, fileName), fileName, (i) => `$.data.rows[${i}]`);
+    if (Array.isArray(data)) return fromArray(data, fileName, (i) => `$.data[${i}]`, pagingWarnings(input, fileName));
+    if (isObject(data)) return fromArray(tableRows(data, fileName), fileName, (i) => `$.data.rows[${i}]`, pagingWarnings(input, fileName));
     throw new IngestError(fileName, '$.data', `expected an array of resources or a table { columns, rows }, got ${jsonKind(data)}`);
   }
   // A single resource, as `az resource show` or an ARM GET returns it.
