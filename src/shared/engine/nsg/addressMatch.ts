@@ -113,6 +113,25 @@ function compute(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetS
   return touches || maybe ? 'some' : 'no';
 }
 
+/** The exact addresses of a field when every item has known addresses (CIDRs, tags with data, VirtualNetwork); else undefined. */
+export function fieldRanges(field: AddressField, tags: TagIndex, scope: VnetScope): Ipv4RangeSet | undefined {
+  if (field.all) return Ipv4RangeSet.ALL;
+  if (field.asgKeys.length) return undefined;
+  let out = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
+  for (const t of field.virtualNetwork ? [...field.tags, ...scope.tags] : field.tags) {
+    const r = tags.ranges(t);
+    if (!r) return undefined;
+    out = out.union(r);
+  }
+  return out;
+}
+
+/** The rest of an endpoint after a rule took `taken` of it: same tag (a subset keeps tag containment), fewer addresses. */
+export function remainderOf(ep: Endpoint, taken: Ipv4RangeSet, takenBy: string): Endpoint {
+  const ranges = (ep.ranges ?? Ipv4RangeSet.EMPTY).subtract(taken);
+  return { set: { kind: 'cidrs', cidrs: ranges.toCidrs() }, key: `${ep.key}∖${takenBy}`, ranges, ...(ep.tag ? { tag: ep.tag } : {}), memoKey: `${ep.memoKey}∖${takenBy}` };
+}
+
 /** Could any address of the endpoint be a NIC (so be in an ASG)? Public addresses cannot. */
 export function endpointMayBePrivate(ep: Endpoint): boolean {
   if (ep.ranges) return !PUBLIC_SPACE.containsSet(ep.ranges);

@@ -72,6 +72,18 @@ describe('evaluateNsg properties', () => {
     }));
   });
 
+  it('with prefix data, a decided tag verdict holds for every address of the tag', () => {
+    const data = ctxs[1] as NsgContext;
+    const probes = ['20.38.0.1', '20.38.200.9', '20.60.0.1', '20.60.77.7'];
+    fc.assert(fc.property(rulesArb, fc.constantFrom(443, 80), (rules, port) => {
+      const flow = (destination: NsgFlow['destination']): NsgFlow => ({ direction: 'Outbound', protocol: 'Tcp', source: { kind: 'ip', ip: '10.1.0.4' }, destination, destinationPort: port });
+      const set = verdict(rules, flow({ kind: 'tag', tag: 'Storage' }), data).access;
+      const points = new Set(probes.map((ip) => verdict(rules, flow({ kind: 'ip', ip }), data).access));
+      if (set !== 'Unknown') expect([...points]).toEqual([set]);
+      if (points.size > 1) expect(set).toBe('Unknown');
+    }));
+  });
+
   it('with prefix data, an IP destination is never Unknown for lack of data', () => {
     const data = ctxs[1] as NsgContext;
     fc.assert(fc.property(rulesArb, flowArb, (rules, flow) => {

@@ -218,6 +218,48 @@ describe('evaluateNsg: partial matches', () => {
   });
 });
 
+describe('evaluateNsg: exact splits with prefix data', () => {
+  const storage = { kind: 'tag', tag: 'Storage' } as const;
+
+  it('regional allows that together cover the tag decide before Deny Internet', () => {
+    const n = nsg('n', [
+      rule('allow-we', { priority: 100, direction: 'Outbound', access: 'Allow', destination: 'Storage.WestEurope' }),
+      rule('allow-ne', { priority: 110, direction: 'Outbound', access: 'Allow', destination: 'Storage.NorthEurope' }),
+      rule('deny-internet', { priority: 200, direction: 'Outbound', access: 'Deny', destination: 'Internet' }),
+    ]);
+    const d = evalOne(n, outbound(443, storage), dataCtx);
+    expect(d.access).toBe('Allow');
+    expect(d.rule?.name).toBe('allow-ne');
+    // The second rule is checked against what the first left over (Storage.NorthEurope's prefixes).
+    expect(d.evaluated.map((e) => e.match)).toEqual(['unknown', 'yes']);
+    // Without data the same NSG cannot tell: part may fall through to the deny.
+    expect(evalOne(n, outbound(443, storage)).access).toBe('Unknown');
+  });
+
+  it('part allowed and the rest denied is Unknown, naming both rules', () => {
+    const n = nsg('n', [
+      rule('allow-we', { priority: 100, direction: 'Outbound', access: 'Allow', destination: 'Storage.WestEurope' }),
+      rule('deny-internet', { priority: 200, direction: 'Outbound', access: 'Deny', destination: 'Internet' }),
+    ]);
+    const d = evalOne(n, outbound(443, storage), dataCtx);
+    expect(d.access).toBe('Unknown');
+    expect(d.rule?.name).toBe('allow-we');
+    expect(d.fallbackRule?.name).toBe('deny-internet');
+    expect(d.explanation).toMatch(/allows part of this flow and .*deny-internet.* denies the rest/);
+    expect(d.evaluated.map((e) => e.match)).toEqual(['unknown', 'yes']);
+  });
+
+  it('inbound: the remote side is the source', () => {
+    const n = nsg('n', [
+      rule('low', { priority: 100, direction: 'Inbound', access: 'Allow', source: '40.74.0.0/25', port: 44224 }),
+      rule('high', { priority: 110, direction: 'Inbound', access: 'Allow', source: '40.74.0.128/25', port: 44224 }),
+    ]);
+    const d = evalOne(n, inbound(44224, { kind: 'tag', tag: 'AzureMachineLearning' }, SUBNET), dataCtx);
+    expect(d.access).toBe('Allow');
+    expect(d.rule?.name).toBe('high');
+  });
+});
+
 describe('evaluateNsgChain', () => {
   it('no attachments = Allow with no deciding NSG', () => {
     const r = evaluateNsgChain([], outbound(443, internetHost), ctx);

@@ -8,9 +8,9 @@ import { type AddressSet, addressSetKey } from '../../net/addressSet';
 import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
 import type { TagIndex } from '../../servicetags/tagIndex';
 import type { Assumptions } from '../assumptions';
-import { endpointOf, tagIndexId, type VnetScope, vnetScope } from './addressMatch';
+import { endpointOf, fieldRanges, remainderOf, tagIndexId, type VnetScope, vnetScope } from './addressMatch';
 import { type ParsedRule, parsedRules } from './parsedRule';
-import { type MatchEnv, type MatchFlow, matchRule, ruleMatches } from './ruleMatch';
+import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleMatches } from './ruleMatch';
 
 export { amlAutoNsg, AML_AUTO_RULE_NAME } from './amlAutoNsg';
 export { defaultSecurityRules } from './defaultRules';
@@ -57,6 +57,10 @@ export interface NsgDecision {
   readonly fallbackRule?: SecurityRule;
   /** Set when the flow goes to 168.63.129.16 / 169.254.169.254 and no platform-tag rule applied (N12). */
   readonly platformExempt?: boolean;
+}
+
+function verb(access: 'Allow' | 'Deny'): string {
+  return access === 'Allow' ? 'allows' : 'denies';
 }
 
 function ruleLabel(r: SecurityRule): string {
@@ -111,31 +115,53 @@ function decide(
   };
   const platform = platformDestination(flow);
   const rules = parsedRules(nsg, flow.direction);
+  const outbound = flow.direction === 'Outbound';
   // Rules that may match part of the flow, first one per access. Such a rule splits the flow: the
   // part it covers gets its access, the rest goes on. If the rule that finally matches everything
   // left has the SAME access, every part ends with that access, so the partial rule cannot change
   // the outcome; only a partial rule of the OTHER access makes the verdict Unknown.
   const partial: Partial<Record<'Allow' | 'Deny', SecurityRule>> = {};
-  let stop = rules.length - 1;
+  // With addresses for the remote side (an IP, prefixes, a tag with data) the split is exact: the
+  // covered part is decided and later rules see only the remainder (§7.1 N5–N8 with prefix data).
+  let flowNow = mflow;
+  const splits: { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule }[] = [];
   let decider: ParsedRule | undefined;
+  let stop = rules.length - 1;
   for (let i = 0; i < rules.length; i++) {
     const pr = rules[i] as ParsedRule;
     if (platform && !pr.namesPlatform) continue;
-    const m = ruleMatches(pr, mflow, env);
-    if (m === 'unknown') partial[pr.access] ??= pr.rule;
-    if (m !== 'yes') continue;
-    stop = i;
-    decider = pr;
-    break;
+    const m = ruleMatches(pr, flowNow, env);
+    if (m === 'yes') {
+      stop = i;
+      decider = pr;
+      break;
+    }
+    if (m === 'no') continue;
+    const remote = outbound ? flowNow.destination : flowNow.source;
+    const field = outbound ? pr.destination : pr.source;
+    const exact = remote.ranges && matchesApartFromRemote(pr, flowNow, env) ? fieldRanges(field, ctx.tags, scope) : undefined;
+    const taken = exact && remote.ranges ? remote.ranges.intersect(exact) : undefined;
+    partial[pr.access] ??= pr.rule;
+    if (!taken || taken.isEmpty) continue;
+    const rest = remainderOf(remote, taken, field.text);
+    flowNow = outbound ? { ...flowNow, destination: rest } : { ...flowNow, source: rest };
+    splits.push({ from: i + 1, flow: flowNow, rule: pr.rule });
+    if (rest.ranges?.isEmpty) {
+      stop = i;
+      decider = pr;
+      break;
+    }
   }
   // The trace of looked-at rules is built only when read: most flows never show it.
   let evaluated: RuleEvaluation[] | undefined;
   const base = {
     nsgId: nsg.id, appliedTo, appliedToId,
     get evaluated(): readonly RuleEvaluation[] {
+      const flowFor = (i: number) => splits.filter((x) => x.from <= i).pop()?.flow ?? mflow;
       evaluated ??= rules.slice(0, stop + 1)
-        .filter((pr) => !platform || pr.namesPlatform)
-        .map((pr) => ({ rule: pr.rule, ...matchRule(pr, mflow, env) }));
+        .map((pr, i) => ({ pr, i }))
+        .filter(({ pr }) => !platform || pr.namesPlatform)
+        .map(({ pr, i }) => ({ rule: pr.rule, ...matchRule(pr, flowFor(i), env) }));
       return evaluated;
     },
   };
@@ -143,14 +169,17 @@ function decide(
     const pr = decider;
     const other = partial[pr.access === 'Allow' ? 'Deny' : 'Allow'];
     if (other) {
+      const exact = splits.some((x) => x.rule === other);
       return withBase(base, {
         access: 'Unknown', rule: other, fallbackRule: pr.rule,
-        explanation: `NSG ${nsg.name}: ${ruleLabel(other)} may ${other.access.toLowerCase()} part of this flow before ${ruleLabel(pr.rule)} would ${pr.access.toLowerCase()} it; the outcome depends on addresses we cannot resolve.`,
+        explanation: exact
+          ? `NSG ${nsg.name}: ${ruleLabel(other)} ${verb(other.access)} part of this flow and ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest.`
+          : `NSG ${nsg.name}: ${ruleLabel(other)} may ${other.access.toLowerCase()} part of this flow before ${ruleLabel(pr.rule)} would ${pr.access.toLowerCase()} it; the outcome depends on addresses we cannot resolve.`,
       });
     }
     return withBase(base, {
       access: pr.access, rule: pr.rule,
-      explanation: `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${pr.access === 'Allow' ? 'allows' : 'denies'} ${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
+      explanation: `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} ${splits.length ? 'the rest of ' : ''}${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
     });
   }
   if (platform && !partial.Allow && !partial.Deny) {

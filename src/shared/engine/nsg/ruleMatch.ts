@@ -62,7 +62,7 @@ function sideMatch(field: AddressField, ep: Endpoint, protectedSide: boolean, en
   return endpointMayBePrivate(ep) ? 'some' : 'no';
 }
 
-function check(pr: ParsedRule, flow: MatchFlow, env: MatchEnv): Outcome {
+function check(pr: ParsedRule, flow: MatchFlow, env: MatchEnv, skipRemote = false): Outcome {
   if (pr.invalid) return { match: 'unknown', why: Why.Invalid };
   if (!protocolMatch(pr, flow, env.assumptions)) return NO_PROTOCOL;
   let partial: Why | undefined;
@@ -77,9 +77,9 @@ function check(pr: ParsedRule, flow: MatchFlow, env: MatchEnv): Outcome {
     }
   }
   const outbound = flow.direction === 'Outbound';
-  const src = sideMatch(pr.source, flow.source, outbound, env);
+  const src = skipRemote && !outbound ? 'yes' : sideMatch(pr.source, flow.source, outbound, env);
   if (src === 'no') return NO_SOURCE;
-  const dst = sideMatch(pr.destination, flow.destination, !outbound, env);
+  const dst = skipRemote && outbound ? 'yes' : sideMatch(pr.destination, flow.destination, !outbound, env);
   if (dst === 'no') return NO_DESTINATION;
   if (partial === undefined && src === 'some') partial = Why.SourcePartial;
   if (partial === undefined && dst === 'some') partial = Why.DestinationPartial;
@@ -93,6 +93,14 @@ const NO_SRC_PORT: Outcome = { match: 'no', why: Why.SrcPort };
 const NO_SOURCE: Outcome = { match: 'no', why: Why.Source };
 const NO_DESTINATION: Outcome = { match: 'no', why: Why.Destination };
 const YES: Outcome = { match: 'yes', why: Why.All };
+
+/**
+ * Does the rule fully match everything but the remote endpoint (the destination of an outbound
+ * flow, the source of an inbound one)? Then the part of the remote set it covers is exactly decided.
+ */
+export function matchesApartFromRemote(pr: ParsedRule, flow: MatchFlow, env: MatchEnv): boolean {
+  return check(pr, flow, env, true).match === 'yes';
+}
 
 /** Match one parsed rule (hot path: no reason text). */
 export function ruleMatches(pr: ParsedRule, flow: MatchFlow, env: MatchEnv): 'yes' | 'no' | 'unknown' {
