@@ -157,6 +157,8 @@ describe('vnetlens check on the sample estate (table, sarif)', () => {
     const s = report.summary;
     expect(table.stdout).toContain(`Summary: ${s.allowed} allowed · ${s.blocked} blocked · ${s.unknown} unknown · ${s.failedChecks} failed check`);
     expect(table.stdout).toContain('Assumptions in force:');
+    // Not a terminal, so the CLI lays out for 100 columns.
+    for (const line of table.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
     expect(table.stderr).not.toMatch(STACK_TRACE);
   });
 
