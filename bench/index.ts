@@ -8,6 +8,7 @@ import { firewallBench } from './firewall';
 import { harvestBench } from './harvest';
 import { ingestBench } from './ingest';
 import { renderBench } from './render';
+import { whatifBench } from './whatif';
 
 interface BenchPart {
   readonly name: string;
@@ -15,6 +16,7 @@ interface BenchPart {
 }
 
 const parts: BenchPart[] = [
+  whatifBench,
   engineBench,
   evaluatorsBench,
   firewallBench,

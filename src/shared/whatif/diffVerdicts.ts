@@ -44,18 +44,38 @@ export interface VerdictDiff {
   readonly summary: string;
 }
 
-function flowsByKey(v: EstateVerdict): Map<string, { compute: EstateVerdict['computes'][number]; flow: FlowVerdict }> {
-  const out = new Map<string, { compute: EstateVerdict['computes'][number]; flow: FlowVerdict }>();
-  for (const compute of v.computes) for (const flow of compute.flows) out.set(flowKey(compute.id, flow), { compute, flow });
+type ComputeV = EstateVerdict['computes'][number];
+
+function flowsByKey(computes: readonly ComputeV[]): Map<string, { compute: ComputeV; flow: FlowVerdict }> {
+  const out = new Map<string, { compute: ComputeV; flow: FlowVerdict }>();
+  for (const compute of computes) for (const flow of compute.flows) out.set(flowKey(compute.id, flow), { compute, flow });
   return out;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Per-flow and per-check status changes between two verdicts of (nearly) the same estate. */
+/**
+ * Per-flow and per-check status changes between two verdicts of (nearly) the same estate. A compute
+ * verdict that is the same object on both sides (the incremental evaluator's cache hit) is skipped
+ * without looking at its flows, which keeps the diff proportional to what the edit touched.
+ */
 export function diffVerdicts(before: EstateVerdict, after: EstateVerdict): VerdictDiff {
-  const a = flowsByKey(before);
-  const b = flowsByKey(after);
+  const beforeById = new Map(before.computes.map((c) => [idKey(c.id), c]));
+  const afterIds = new Set<string>();
+  const touchedBefore: ComputeV[] = [];
+  const touchedAfter: ComputeV[] = [];
+  for (const c of after.computes) {
+    const key = idKey(c.id);
+    afterIds.add(key);
+    const old = beforeById.get(key);
+    if (old === c) continue;
+    touchedAfter.push(c);
+    if (old) touchedBefore.push(old);
+  }
+  for (const [key, c] of beforeById) if (!afterIds.has(key)) touchedBefore.push(c);
+
+  const a = flowsByKey(touchedBefore);
+  const b = flowsByKey(touchedAfter);
   const flows: FlowChange[] = [];
   for (const [key, x] of a) {
     const y = b.get(key);
@@ -70,8 +90,8 @@ export function diffVerdicts(before: EstateVerdict, after: EstateVerdict): Verdi
     flows.push({ key, computeId: y.compute.id, computeName: y.compute.name, requirement: y.flow.requirement, after: y.flow.status, afterFlow: y.flow });
   }
   const checks: CheckChange[] = [];
-  const beforeChecks = new Map(before.computes.flatMap((c) => c.checks.map((k) => [`${idKey(c.id)}|${k.id}`, { c, k }] as const)));
-  const afterChecks = new Map(after.computes.flatMap((c) => c.checks.map((k) => [`${idKey(c.id)}|${k.id}`, { c, k }] as const)));
+  const beforeChecks = new Map(touchedBefore.flatMap((c) => c.checks.map((k) => [`${idKey(c.id)}|${k.id}`, { c, k }] as const)));
+  const afterChecks = new Map(touchedAfter.flatMap((c) => c.checks.map((k) => [`${idKey(c.id)}|${k.id}`, { c, k }] as const)));
   for (const [key, x] of beforeChecks) {
     const y = afterChecks.get(key);
     if (y?.k.status !== x.k.status) checks.push({ computeId: x.c.id, checkId: x.k.id, before: x.k.status, ...(y ? { after: y.k.status } : {}) });
