@@ -16,13 +16,13 @@ interface BenchPart {
 }
 
 const parts: BenchPart[] = [
-  whatifBench,
   engineBench,
   evaluatorsBench,
   firewallBench,
   harvestBench,
   ingestBench,
   renderBench,
+  whatifBench,
 ];
 
 async function main(): Promise<void> {
