@@ -70,7 +70,7 @@ describe('accepted input forms', () => {
       ...file,
       provenance: { source: 'harvest', cloud: 'AzureCloud', subscriptions: ['aaaaaaaa-0000-0000-0000-000000000001'], createdAt: '2026-11-29T08:00:00Z', tool: 'vnetlens 0.1.0' },
       missing: [{ kind: 'subscription', subscriptionId: 'cccccccc-0000-0000-0000-000000000003', reason: '403 AuthorizationFailed' }],
-      warnings: [{ code: 'throttled', message: 'retried 2 requests after 429' }],
+      warnings: [{ code: 'throttled', message: 'retried 2 requests after 429', fromANewerBuild: true }],
     };
     const text = JSON.stringify(harvested);
     const s = ingest(parseJsonText(text, 'estate.snapshot.json'), { fileName: 'estate.snapshot.json' });

@@ -112,12 +112,16 @@ function fromSnapshotFile(input: Record<string, unknown>, fileName: string): Rea
   const file: SnapshotFile = {
     format: SNAPSHOT_FORMAT,
     schemaVersion: parsed.schemaVersion,
-    provenance: { ...dropNulls(p), subscriptions: p.subscriptions ?? fileProvenance(resources, fileName).subscriptions },
+    // Field by field: the file may carry keys this build does not know; they stay out of the model.
+    provenance: {
+      ...dropNulls({ source: p.source, cloud: p.cloud, tenantId: p.tenantId, createdAt: p.createdAt, tool: p.tool, apiVersions: p.apiVersions, inputFile: p.inputFile }),
+      subscriptions: p.subscriptions ?? fileProvenance(resources, fileName).subscriptions,
+    },
     resources,
     // validated above; kept raw so the file round-trips
     ...(input.serviceTags ? { serviceTags: input.serviceTags as ServiceTagsDocument } : {}),
-    missing: (parsed.missing ?? []).map((m) => dropNulls(m) as MissingScope),
-    warnings: (parsed.warnings ?? []).map((w) => dropNulls(w) as IngestWarning),
+    missing: (parsed.missing ?? []).map((m) => dropNulls({ kind: m.kind, subscriptionId: m.subscriptionId, resourceType: m.resourceType, resourceId: m.resourceId, reason: m.reason }) as MissingScope),
+    warnings: (parsed.warnings ?? []).map((w) => dropNulls({ code: w.code, message: w.message, resourceId: w.resourceId, path: w.path }) as IngestWarning),
   };
   return { file, pathOf };
 }
