@@ -45,15 +45,18 @@ export function computeChecks(
       ? { id: 'subnet-not-delegated', status: 'fail', resourceId: subnet.id, message: `Subnet ${subnet.name} is delegated to ${subnet.delegations.join(', ')}.` }
       : { id: 'subnet-not-delegated', status: 'pass', message: `Subnet ${subnet.name} is not delegated.` });
   }
-  if (AML.has(target.kind)) out.push(capacityCheck(ctx, subnet));
+  if (AML.has(target.kind)) out.push(ctx.memo(`capacity:${idKey(subnet.id)}`, () => capacityCheck(ctx, subnet)));
   if (target.kind === 'ComputeInstance' && w) out.push(instanceLocationCheck(ctx, target, subnet));
   if (target.kind === 'Databricks' && w) {
     const ok = target.location.toLowerCase() === w.location.toLowerCase();
     out.push({ id: 'databricks-location', status: ok ? 'pass' : 'fail', resourceId: target.id,
       message: ok ? 'Databricks is in the workspace region.' : `Databricks is in ${target.location}, the workspace in ${w.location}.` });
   }
-  if (w && target.kind !== 'Databricks') out.push(...workspacePathChecks(ctx, target, subnet, zonesNeeded));
-  if (AML.has(target.kind) && !target.publicIp) out.push(outboundCheck(ctx, target, subnet));
+  if (w && target.kind !== 'Databricks') {
+    const key = `wsPath:${idKey(subnet.id)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
+    out.push(...ctx.memo(key, () => workspacePathChecks(ctx, target, subnet, zonesNeeded)));
+  }
+  if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo(`outbound:${idKey(subnet.id)}`, () => outboundCheck(ctx, target, subnet)));
   out.push(...dependencyChecks(dependencyFlows));
   return out;
 }

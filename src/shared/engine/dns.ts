@@ -9,7 +9,7 @@ import type { PrivateDnsZone } from '../model/resources';
 import { ipInCidr } from '../net/cidr';
 import type { EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
-import { zonesByName } from './indexes';
+import { zonesByNameAndVnet } from './indexes';
 
 export interface DnsAnswer {
   readonly status: 'private' | 'public' | 'nxdomain' | 'unknown';
@@ -46,8 +46,7 @@ function resolveUncached(ctx: EvalContext, clientVnetId: string, zoneName: strin
   const resolver = resolverVnet(ctx, clientVnetId);
   if (!resolver.vnetId) return { status: 'unknown', detail: resolver.detail };
   const key = idKey(resolver.vnetId);
-  const zones = zonesByName(scanCollection(ctx.snap.dnsZones)).get(zoneName.toLowerCase()) ?? [];
-  const linked = zones.filter((z) => z.links.some((l) => idKey(l.vnetId) === key));
+  const linked = zonesByNameAndVnet(scanCollection(ctx.snap.dnsZones)).get(zoneName.toLowerCase())?.get(key) ?? [];
   if (!linked.length) {
     const unreadable = ctx.snap.missing.some((m) => m.kind === 'subscription' || (m.resourceType ?? '').toLowerCase().startsWith('microsoft.network/privatednszones'));
     if (unreadable) return { status: 'unknown', resolverVnetId: resolver.vnetId, detail: `No readable zone ${zoneName} is linked to the resolving VNet, but some private DNS zones could not be read.` };

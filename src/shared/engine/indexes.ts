@@ -49,6 +49,18 @@ export const zonesByName = memoByCollection((zones: ById<PrivateDnsZone>) => {
   return out;
 });
 
+/** Zone name → idKey of a linked VNet → the zones of that name linked to it (§4.4: links decide). */
+export const zonesByNameAndVnet = memoByCollection((zones: ById<PrivateDnsZone>) => {
+  const out = new Map<string, Map<string, PrivateDnsZone[]>>();
+  for (const z of zones.values()) {
+    const name = z.zoneName.toLowerCase();
+    let byVnet = out.get(name);
+    if (!byVnet) out.set(name, (byVnet = new Map()));
+    for (const l of z.links) push(byVnet, idKey(l.vnetId), z);
+  }
+  return out;
+});
+
 /** Computes by the idKey of their subnet. */
 export const computesBySubnet = memoByCollection((computes: ById<Compute>) => {
   const out = new Map<string, Compute[]>();
