@@ -14,6 +14,12 @@ import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+// The page callbacks below run in chromium; this file compiles with Node typings only, so declare the
+// few browser globals they touch (erased at build time).
+declare const window: unknown;
+declare const document: { body: { dataset: Record<string, string | undefined> }; getElementsByTagName(t: string): { length: number }; querySelectorAll(s: string): { length: number } };
+declare function requestAnimationFrame(cb: () => void): number;
+
 const ROOT = resolve(__dirname, '../..');
 const SIZES = process.env.VNETLENS_BENCH_SIZES ? process.env.VNETLENS_BENCH_SIZES.split(',').map(Number) : [500, 2_000, 10_000];
 const RUNS = Number(process.env.VNETLENS_BENCH_RUNS ?? 1);

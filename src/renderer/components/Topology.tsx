@@ -3,7 +3,7 @@
  * React Flow (custom nodes, minimap, controls). Clicks select; double-click toggles a VNet.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Controls, MiniMap, Panel, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildGraph } from '../graph/buildGraph';
 import { toFlow, type FlowNode } from '../graph/toFlow';
@@ -72,6 +72,8 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
 
   return (
     <div className="canvas" data-testid="graph" data-ready={laidOut && !pending ? 'true' : 'false'} data-nodes={flow.nodes.length} data-edges={flow.edges.length} data-layout-ms={laidOut ? Math.round(laidOut.ms) : ''}>
+      {/* No <Background/>: its pattern moves with every pan frame and costs a full-canvas repaint in
+          software rendering; the pane's flat colour comes from --bg. */}
       <ReactFlow
         nodes={flow.nodes}
         edges={flow.edges}
@@ -88,7 +90,6 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
         zoomOnDoubleClick={false}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={24} size={1} />
         <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLOR[n.type ?? ''] ?? '#888'} nodeStrokeWidth={0} />
         <Controls showInteractive={false} />
         <Panel position="top-left" className="canvas-panel">

@@ -9,7 +9,7 @@ import type { GraphNode } from './types';
 export const SIZE = {
   resource: { w: 196, h: 50 },
   external: { w: 200, h: 46 },
-  collapsedVnet: { w: 250, h: 104 },
+  collapsedVnet: { w: 260, h: 118 },
   pad: 12,
   gap: 10,
   subnetHeader: 52,
