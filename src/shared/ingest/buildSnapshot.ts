@@ -3,13 +3,12 @@
  * model record, derive back-references, then run the config checks. Linear in the number of
  * resources and children: every cross-reference goes through a Map keyed by idKey.
  */
-import { typeKey, type IngestWarning, type ServiceTagData, type Snapshot, type SnapshotFile } from '../model';
+import { type IngestWarning, type ServiceTagData, type Snapshot, type SnapshotFile } from '../model';
 import type { SecurityRule, Route, VirtualNetworkLink, Workspace } from '../model';
 import { parseServiceTags } from '../servicetags/serviceTagData';
-import { Collector, type Bucket, type Item } from './collector';
-import { HANDLERS } from './dispatch';
-import { normalizeFirewallResource } from './firewall';
-import { checkResource, inputPaths, type ResourcePathOf } from './readInput';
+import type { Bucket, Item } from './collector';
+import { collect } from './collect';
+import { inputPaths, type ResourcePathOf } from './readInput';
 import { keyOf } from './keys';
 import { linkReferences } from './link';
 import { toPeering, toSubnet, toVnet } from './normalize/network';
@@ -48,36 +47,6 @@ function byParent<T, U>(bucket: Bucket<T>, f: (item: Item<T>) => U): Map<string,
     else out.set(item.parentKey, [f(item)]);
   }
   return out;
-}
-
-function collect(file: SnapshotFile, pathOf: ResourcePathOf, fileName: string): Collector {
-  const c = new Collector();
-  const warn = (w: IngestWarning): void => c.warn(w);
-  const seen = new Map<string, string>();
-  file.resources.forEach((raw, i) => {
-    const path = pathOf(i);
-    const res = checkResource(raw, fileName, path);
-    const key = keyOf(res.id);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      warn({ code: 'duplicate-resource', message: `${res.id} appears twice (${first} and ${path}); using the first`, resourceId: res.id, path });
-      return;
-    }
-    seen.set(key, path);
-    const fw = normalizeFirewallResource(res, { warn });
-    if (fw) {
-      if (fw.kind === 'firewallPolicy') c.firewallPolicies.set(key, fw.record);
-      else if (fw.kind === 'ruleCollectionGroup') c.ruleCollectionGroups.set(key, fw.record);
-      else if (fw.kind === 'ipGroup') c.ipGroups.set(key, fw.record);
-      else c.adminRules.set(keyOf(fw.record.vnetId), fw.record);
-      return;
-    }
-    const t = typeKey(res.type);
-    const handler = HANDLERS[t];
-    if (handler) handler(res, path, c, fileName);
-    else c.unknownTypes[t] = (c.unknownTypes[t] ?? 0) + 1;
-  });
-  return c;
 }
 
 /** Builds the snapshot; `pathOf` maps resource indexes to their JSON path in the user's input. */

@@ -12,6 +12,7 @@ import { snapshotFileSchema } from './snapshotFileSchema';
 import { typeFromId } from './typeFromId';
 import { validate } from './validate';
 import { dropNulls } from './dropNulls';
+import { pagingWarnings, tableRows } from './listShapes';
 
 /** Where resource `i` of the SnapshotFile sat in the input (`$[3]`, `$.value[3]`, `$.resources[3]`). */
 export type ResourcePathOf = (index: number) => string;
@@ -65,38 +66,6 @@ function fromArray(items: readonly unknown[], fileName: string, pathOf: Resource
     warnings,
   };
   return { file, pathOf };
-}
-
-/** One page of a paged answer is not the estate: say so rather than let missing resources look absent. */
-function pagingWarnings(input: Record<string, unknown>, fileName: string): IngestWarning[] {
-  const truncated = input.resultTruncated === true || input.resultTruncated === 'true';
-  const next = typeof input.nextLink === 'string' && input.nextLink !== '' ? '$.nextLink'
-    : typeof input.$skipToken === 'string' && input.$skipToken !== '' ? '$.$skipToken'
-      : truncated ? '$.resultTruncated' : undefined;
-  if (!next) return [];
-  return [{
-    code: 'incomplete-list',
-    message: `${fileName} holds one page of a longer answer (${next.slice(2)} is set); resources on other pages are not in the snapshot`,
-    path: next,
-  }];
-}
-
-/** Resource Graph's table form: `{ columns: [{ name }], rows: [[…]] }` → objects. */
-function tableRows(data: Record<string, unknown>, fileName: string): unknown[] {
-  const { columns, rows } = data;
-  if (!Array.isArray(columns) || !Array.isArray(rows)) {
-    throw new IngestError(fileName, '$.data', 'expected an array of resources or a table { columns, rows }');
-  }
-  const names = columns.map((c, i) => {
-    if (!isObject(c) || typeof c.name !== 'string') throw new IngestError(fileName, `$.data.columns[${i}].name`, 'expected string');
-    return c.name;
-  });
-  return rows.map((row, r) => {
-    if (!Array.isArray(row)) throw new IngestError(fileName, `$.data.rows[${r}]`, `expected an array (a table row), got ${jsonKind(row)}`);
-    const obj: Record<string, unknown> = {};
-    names.forEach((n, c) => { obj[n] = row[c]; });
-    return obj;
-  });
 }
 
 function fromSnapshotFile(input: Record<string, unknown>, fileName: string): ReadInput {
