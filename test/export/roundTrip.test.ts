@@ -15,6 +15,12 @@ import type { Edit } from '../../src/shared/whatif/edits';
 import { describeWithShared } from '../support/sharedReference';
 import { SCHEMA_FILES, schemaErrors } from './armSchemas';
 import { simulateDeployment } from './deploySimulation';
+import { missingShared } from '../support/sharedReference';
+
+/** Schema errors when ../shared is present, none otherwise (the verdict part still runs). */
+function schemaErrorsIfShared(template: unknown): string[] {
+  return missingShared(...SCHEMA_FILES) ? [] : schemaErrors(template);
+}
 
 const file: SnapshotFile = toSnapshotFile(JSON.parse(readFileSync('samples/sample-estate.json', 'utf8')), { fileName: 'sample-estate.json' });
 const base = buildSnapshot(file);
@@ -70,6 +76,41 @@ describe('round trip: what-if → ARM template → deploy → ingest', () => {
     expect(diff.flows.map((f) => `${f.computeName} ${f.requirement} ${f.before}→${f.after} ${f.afterFlow?.explanation ?? ''}`)).toEqual([]);
     expect(diff.checks).toEqual([]);
     expect(real).toEqual(whatIf);
+  });
+});
+
+/** The families the first list does not use: new NSG / route table / zone with associations and records, a peering across subscriptions. */
+function moreEdits(s: Snapshot): Edit[] {
+  const ci = byName(s.computes, 'ci-alice');
+  const subnet = s.subnets.get(idKey(ci.subnetId!))!;
+  const vnet = s.vnets.get(idKey(subnet.vnetId))!;
+  const at = { subscriptionId: vnet.subscriptionId, resourceGroup: 'rg-whatif', location: vnet.location };
+  const nsgId = `/subscriptions/${at.subscriptionId}/resourceGroups/rg-whatif/providers/Microsoft.Network/networkSecurityGroups/nsg-new`;
+  const rtId = `/subscriptions/${at.subscriptionId}/resourceGroups/rg-whatif/providers/Microsoft.Network/routeTables/rt-new`;
+  const zoneId = `/subscriptions/${at.subscriptionId}/resourceGroups/rg-whatif/providers/Microsoft.Network/privateDnsZones/corp.internal`;
+  return [
+    { kind: 'nsg.create', place: { ...at, name: 'nsg-new' } },
+    { kind: 'nsgRule.add', nsgId, rule: { name: 'deny-aml-in', priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Tcp', sourceAddressPrefixes: ['AzureMachineLearning'], sourcePortRanges: ['*'], destinationAddressPrefixes: ['*'], destinationPortRanges: ['44224'] } },
+    { kind: 'nsg.associateSubnet', subnetId: subnet.id, nsgId },
+    { kind: 'routeTable.create', place: { ...at, name: 'rt-new' } },
+    { kind: 'route.add', routeTableId: rtId, route: { name: 'drop-storage', addressPrefix: 'Storage', nextHopType: 'None' } },
+    { kind: 'routeTable.associateSubnet', subnetId: subnet.id, routeTableId: rtId },
+    { kind: 'dnsZone.create', subscriptionId: at.subscriptionId, resourceGroup: 'rg-whatif', zoneName: 'corp.internal' },
+    { kind: 'dnsZone.link', zoneId, vnetId: vnet.id, registrationEnabled: true },
+    { kind: 'dnsRecord.addA', zoneId, recordName: 'proxy', ipv4Addresses: ['10.10.0.10'] },
+    { kind: 'peering.create', vnetId: vnet.id, remoteVnetId: byName(s.vnets, 'vnet-hub-westeurope').id },
+  ];
+}
+
+describe('round trip with new NSG, route table and zone', () => {
+  it('deployed state gives exactly the what-if verdicts', () => {
+    const exported = exportEdits(file, base, moreEdits(base));
+    if ('error' in exported) throw new Error(`edit ${exported.index}: ${exported.error.message}`);
+    expect(diffVerdicts(evaluateEstate(base), evaluateEstate(exported.snapshot)).flows.length).toBeGreaterThan(0);
+    const deployed = templateToArmResources(exported.template, { subscriptionId: base.provenance.subscriptions[0] ?? '', resourceGroup: 'rg-network' });
+    const after = buildSnapshot({ ...file, resources: simulateDeployment(file.resources, deployed) });
+    expect(evaluateEstate(after)).toEqual(evaluateEstate(exported.snapshot));
+    expect(schemaErrorsIfShared(exported.template)).toEqual([]);
   });
 });
 
