@@ -7,3 +7,4 @@ export { suggestFixes, type FlowRef, type SuggestedFix, type SuggestOptions } fr
 export { editSchema } from './editSchema';
 export { ARM_TYPES, childId, newResourceId } from './ids';
 export { pushWhatIf, redoWhatIf, removeWhatIf, startWhatIf, undoWhatIf, type WhatIfState } from './whatIfState';
+export { describeEdit } from './describeEdit';
