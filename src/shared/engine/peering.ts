@@ -3,11 +3,13 @@
  * are Connected, and virtual network access is allowed (per the peeringAccess assumption). Peering
  * is not transitive. When we cannot read the other side, the answer is `unknown`, never a guess.
  */
-import { idKey, subscriptionOf } from '../model/armId';
-import type { VirtualNetwork, VirtualNetworkPeering } from '../model/resources';
+import { subscriptionOf } from '../model/armId';
+import type { VirtualNetworkPeering } from '../model/resources';
 import type { Snapshot } from '../model/snapshot';
-import { overlaps } from '../net/cidr';
 import type { Assumptions } from './assumptions';
+import { keyOf, peeringFromTo, peeringsOf } from './peeringLookup';
+
+export { keyOf, peeringFromTo } from './peeringLookup';
 
 export interface PeeringStatus {
   readonly status: 'connected' | 'notConnected' | 'unknown';
@@ -18,19 +20,6 @@ export interface PeeringStatus {
 }
 
 const VNET_TYPE = 'microsoft.network/virtualnetworks';
-
-const keys = new Map<string, string>();
-
-/** idKey, memoized: peering and route code looks the same few hundred ids up thousands of times. */
-export function keyOf(id: string): string {
-  let k = keys.get(id);
-  if (k === undefined) {
-    k = idKey(id);
-    if (keys.size > 200_000) keys.clear();
-    keys.set(id, k);
-  }
-  return k;
-}
 
 function nameOf(id: string): string {
   return id.replace(/\/+$/, '').split('/').pop() ?? id;
@@ -47,40 +36,6 @@ function unreadable(snapshot: Snapshot, vnetId: string): boolean {
     const t = (m.resourceType ?? '').toLowerCase();
     return t === VNET_TYPE || t === `${VNET_TYPE}/virtualnetworkpeerings`;
   });
-}
-
-/** The peerings a VNet owns (read through the VNet's list, so incremental re-evaluation tracks them). */
-function peeringsOf(snapshot: Snapshot, vnet: VirtualNetwork | undefined): VirtualNetworkPeering[] {
-  const out: VirtualNetworkPeering[] = [];
-  for (const id of vnet?.peeringIds ?? []) {
-    const p = snapshot.peerings.get(keyOf(id));
-    if (p) out.push(p);
-  }
-  return out;
-}
-
-/** Per VNet record: remote VNet key → id of the peering pointing there (the VNet lists its peerings). */
-const remoteIndex = new WeakMap<VirtualNetwork, Map<string, string>>();
-
-/**
- * The peering owned by `from` that points at `to`. Indexed per VNet record so a hub with hundreds of
- * peerings is not scanned per spoke; the record itself is always read fresh (what-if edits replace
- * peering records but keep ids).
- */
-export function peeringFromTo(snapshot: Snapshot, from: string, to: string): VirtualNetworkPeering | undefined {
-  const vnet = snapshot.vnets.get(keyOf(from));
-  if (!vnet) return undefined;
-  let idx = remoteIndex.get(vnet);
-  if (!idx) {
-    idx = new Map();
-    for (const p of peeringsOf(snapshot, vnet)) if (!idx.has(keyOf(p.remoteVnetId))) idx.set(keyOf(p.remoteVnetId), p.id);
-    remoteIndex.set(vnet, idx);
-  }
-  const key = keyOf(to);
-  const id = idx.get(key);
-  const p = id !== undefined ? snapshot.peerings.get(keyOf(id)) : undefined;
-  if (!p || keyOf(p.remoteVnetId) === key) return p;
-  return peeringsOf(snapshot, vnet).find((x) => keyOf(x.remoteVnetId) === key);
 }
 
 /**
@@ -148,59 +103,4 @@ export function forwardedTrafficAllowed(snapshot: Snapshot, fromHubVnet: string,
   return unreadable(snapshot, toSpokeVnet) ? 'unknown' : false;
 }
 
-/** A configuration problem of a peering. */
-export interface PeeringIssue {
-  readonly code: string;
-  readonly message: string;
-  readonly resourceId: string;
-  readonly severity: 'error' | 'warning';
-}
-
-/** Does the VNet have a virtual network gateway (an ip configuration of one in its GatewaySubnet)? */
-function hasGateway(snapshot: Snapshot, vnet: VirtualNetwork | undefined): boolean | undefined {
-  if (!vnet) return undefined;
-  for (const id of vnet.subnetIds) {
-    const s = snapshot.subnets.get(keyOf(id));
-    if (s?.name.toLowerCase() === 'gatewaysubnet' && s.ipConfigurationIds.some((c) => /\/virtualnetworkgateways\//i.test(c))) return true;
-  }
-  return false;
-}
-
-/** Config problems of peerings (P7 useRemoteGateways without remote allowGatewayTransit, peeringSyncLevel not FullyInSync as a warning, overlapping address spaces). */
-export function peeringConfigIssues(snapshot: Snapshot): readonly PeeringIssue[] {
-  const out: PeeringIssue[] = [];
-  const remoteGatewayUsers = new Map<string, VirtualNetworkPeering[]>();
-  for (const p of snapshot.peerings.values()) {
-    const local = snapshot.vnets.get(keyOf(p.vnetId));
-    const remoteVnet = snapshot.vnets.get(keyOf(p.remoteVnetId));
-    if (p.peeringSyncLevel && p.peeringSyncLevel.toLowerCase() !== 'fullyinsync') {
-      out.push({ code: 'peering-not-in-sync', severity: 'warning', resourceId: p.id, message: `Peering ${p.name} is ${p.peeringSyncLevel}: address-space changes are not synced to both sides yet.` });
-    }
-    if (p.useRemoteGateways) {
-      const list = remoteGatewayUsers.get(keyOf(p.vnetId)) ?? [];
-      list.push(p);
-      remoteGatewayUsers.set(keyOf(p.vnetId), list);
-      const back = peeringFromTo(snapshot, p.remoteVnetId, p.vnetId);
-      if (back && !back.allowGatewayTransit) {
-        out.push({ code: 'peering-remote-gateway-transit', severity: 'error', resourceId: p.id, message: `Peering ${p.name} uses remote gateways, but the remote side ${back.name} does not allow gateway transit.` });
-      }
-      if (hasGateway(snapshot, local)) {
-        out.push({ code: 'peering-local-gateway', severity: 'error', resourceId: p.id, message: `Peering ${p.name} uses remote gateways, but its own VNet ${local?.name ?? ''} has a gateway.` });
-      }
-      if (hasGateway(snapshot, remoteVnet) === false) {
-        out.push({ code: 'peering-no-remote-gateway', severity: 'error', resourceId: p.id, message: `Peering ${p.name} uses remote gateways, but ${remoteVnet?.name ?? 'the remote VNet'} has no gateway.` });
-      }
-    }
-    const remotePrefixes = remoteVnet?.addressPrefixes ?? p.remoteAddressPrefixes;
-    const clash = (local?.addressPrefixes ?? []).flatMap((x) => remotePrefixes.filter((y) => overlaps(x, y)).map((y) => `${x} ↔ ${y}`));
-    if (clash.length) {
-      out.push({ code: 'peering-address-overlap', severity: 'error', resourceId: p.id, message: `Peering ${p.name} joins overlapping address spaces (${clash.join(', ')}).` });
-    }
-  }
-  for (const [, list] of remoteGatewayUsers) {
-    if (list.length > 1) {
-      for (const p of list) out.push({ code: 'peering-multiple-remote-gateways', severity: 'error', resourceId: p.id, message: `Only one peering per VNet may use remote gateways; ${p.name} is one of ${list.length}.` });
-    }
-  }
-  return out;
-}
+export { peeringConfigIssues, type PeeringIssue } from './peeringIssues';

@@ -1,0 +1,131 @@
+/**
+ * One NSG against one flow (semantics §1.2–1.5): custom rules by priority, then the defaults; first
+ * full match decides; rules that cover only part of a set endpoint are tracked (exactly, when the
+ * remote side's addresses are known) so the verdict is Unknown only when the outcome can differ.
+ */
+import { idKey } from '../../model/armId';
+import type { NetworkSecurityGroup, SecurityRule } from '../../model/resources';
+import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
+import { endpointOf, fieldRanges, remainderOf, type VnetScope } from './addressMatch';
+import type { NsgContext, NsgDecision, NsgFlow, RuleEvaluation } from './nsgTypes';
+import { type ParsedRule, parsedRules } from './parsedRule';
+import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleMatches } from './ruleMatch';
+
+function verb(access: 'Allow' | 'Deny'): string {
+  return access === 'Allow' ? 'allows' : 'denies';
+}
+
+function ruleLabel(r: SecurityRule): string {
+  return `${r.isDefault ? 'default rule' : 'rule'} ${r.name} (${r.priority})`;
+}
+
+/** Outbound to a platform address: not filtered unless a rule names a platform tag (§1.5, N12/N13). */
+function platformDestination(flow: NsgFlow): boolean {
+  if (flow.direction !== 'Outbound') return false;
+  const d = flow.destination;
+  if (d.kind === 'ip') return d.ip === HOST_VIP || d.ip === IMDS_IP;
+  return d.kind === 'tag' && /^azureplatform(dns|imds)$/i.test(d.tag);
+}
+
+/** Evaluate (uncached); evaluateNsg memoizes this per NSG record and flow. */
+export function decide(
+  nsg: NetworkSecurityGroup, appliedTo: 'subnet' | 'nic', appliedToId: string, flow: NsgFlow, ctx: NsgContext, scope: VnetScope,
+): NsgDecision {
+  const env: MatchEnv = {
+    tags: ctx.tags, scope, asgKeys: new Set(ctx.asgIds.map(idKey)), assumptions: ctx.assumptions,
+    ...(ctx.asgAddresses ? { asgAddresses: ctx.asgAddresses } : {}),
+  };
+  const mflow: MatchFlow = {
+    direction: flow.direction, protocol: flow.protocol,
+    source: endpointOf(flow.source, ctx.tags, scope), destination: endpointOf(flow.destination, ctx.tags, scope),
+    destinationPort: flow.destinationPort, ...(flow.sourcePort !== undefined ? { sourcePort: flow.sourcePort } : {}),
+  };
+  const platform = platformDestination(flow);
+  const rules = parsedRules(nsg, flow.direction);
+  const outbound = flow.direction === 'Outbound';
+  // Rules that may match part of the flow, first one per access. Such a rule splits the flow: the
+  // part it covers gets its access, the rest goes on. If the rule that finally matches everything
+  // left has the SAME access, every part ends with that access, so the partial rule cannot change
+  // the outcome; only a partial rule of the OTHER access makes the verdict Unknown.
+  const partial: Partial<Record<'Allow' | 'Deny', SecurityRule>> = {};
+  // With addresses for the remote side (an IP, prefixes, a tag with data) the split is exact: the
+  // covered part is decided and later rules see only the remainder (§7.1 N5–N8 with prefix data).
+  let flowNow = mflow;
+  const splits: { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule }[] = [];
+  let decider: ParsedRule | undefined;
+  let stop = rules.length - 1;
+  for (let i = 0; i < rules.length; i++) {
+    const pr = rules[i] as ParsedRule;
+    if (platform && !pr.namesPlatform) continue;
+    const m = ruleMatches(pr, flowNow, env);
+    if (m === 'yes') {
+      stop = i;
+      decider = pr;
+      break;
+    }
+    if (m === 'no') continue;
+    const remote = outbound ? flowNow.destination : flowNow.source;
+    const field = outbound ? pr.destination : pr.source;
+    const exact = remote.ranges && matchesApartFromRemote(pr, flowNow, env) ? fieldRanges(field, ctx.tags, scope) : undefined;
+    const taken = exact && remote.ranges ? remote.ranges.intersect(exact) : undefined;
+    partial[pr.access] ??= pr.rule;
+    if (!taken || taken.isEmpty) continue;
+    const rest = remainderOf(remote, taken, field.text);
+    flowNow = outbound ? { ...flowNow, destination: rest } : { ...flowNow, source: rest };
+    splits.push({ from: i + 1, flow: flowNow, rule: pr.rule });
+    if (rest.ranges?.isEmpty) {
+      stop = i;
+      decider = pr;
+      break;
+    }
+  }
+  // The trace of looked-at rules is built only when read: most flows never show it.
+  let evaluated: RuleEvaluation[] | undefined;
+  const base = {
+    nsgId: nsg.id, appliedTo, appliedToId,
+    get evaluated(): readonly RuleEvaluation[] {
+      const flowFor = (i: number) => splits.filter((x) => x.from <= i).pop()?.flow ?? mflow;
+      evaluated ??= rules.slice(0, stop + 1)
+        .map((pr, i) => ({ pr, i }))
+        .filter(({ pr }) => !platform || pr.namesPlatform)
+        .map(({ pr, i }) => ({ rule: pr.rule, ...matchRule(pr, flowFor(i), env) }));
+      return evaluated;
+    },
+  };
+  if (decider) {
+    const pr = decider;
+    const other = partial[pr.access === 'Allow' ? 'Deny' : 'Allow'];
+    if (other) {
+      const exact = splits.some((x) => x.rule === other);
+      return withBase(base, {
+        access: 'Unknown', rule: other, fallbackRule: pr.rule,
+        explanation: exact
+          ? `NSG ${nsg.name}: ${ruleLabel(other)} ${verb(other.access)} part of this flow and ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest.`
+          : `NSG ${nsg.name}: ${ruleLabel(other)} may ${other.access.toLowerCase()} part of this flow before ${ruleLabel(pr.rule)} would ${pr.access.toLowerCase()} it; the outcome depends on addresses we cannot resolve.`,
+      });
+    }
+    return withBase(base, {
+      access: pr.access, rule: pr.rule,
+      explanation: `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} ${splits.length ? 'the rest of ' : ''}${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
+    });
+  }
+  if (platform && !partial.Allow && !partial.Deny) {
+    return withBase(base, {
+      access: 'Allow', platformExempt: true,
+      explanation: `NSG ${nsg.name} does not filter the Azure platform address (no rule names AzurePlatformDNS/IMDS/LKM).`,
+    });
+  }
+  const p = partial.Deny ?? partial.Allow;
+  return withBase(base, {
+    access: 'Unknown', ...(p ? { rule: p } : {}),
+    explanation: p
+      ? `NSG ${nsg.name}: only ${ruleLabel(p)} may match part of this flow; no rule decides all of it.`
+      : `NSG ${nsg.name}: no rule matched this flow.`,
+  });
+}
+
+/** Copy the outcome onto the base object, keeping its lazy `evaluated` getter (a spread would call it). */
+function withBase(base: Pick<NsgDecision, 'nsgId' | 'appliedTo' | 'appliedToId' | 'evaluated'>, rest: Omit<NsgDecision, 'nsgId' | 'appliedTo' | 'appliedToId' | 'evaluated'>): NsgDecision {
+  return Object.assign(base, rest);
+}
+
