@@ -12,8 +12,25 @@ export type ParsedCidr =
 const TWO32 = 2 ** 32;
 const cache = new Map<string, ParsedCidr | null>();
 
+// Dotted-quad IPv4 with an optional /len: by far the most common input, parsed without ipaddr's
+// IPv6-first attempts (they dominated the engine's first pass over 60,000 NSG rules).
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+
+function parseV4(s: string): ParsedCidr | null | undefined {
+  const m = V4.exec(s);
+  if (!m) return undefined;
+  const bytes = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  const length = m[5] === undefined ? 32 : Number(m[5]);
+  if (bytes.some((b) => b > 255) || length > 32) return null;
+  // ipaddr.js rejects leading zeros (octal ambiguity); so do we.
+  if ([m[1], m[2], m[3], m[4]].some((b) => b !== undefined && b.length > 1 && b.startsWith('0'))) return null;
+  return v4Range(bytes, length);
+}
+
 function parseUncached(text: string): ParsedCidr | null {
   const s = text.trim();
+  const v4 = parseV4(s);
+  if (v4 !== undefined) return v4;
   try {
     if (s.includes('/')) {
       if (!ipaddr.isValidCIDR(s)) return null;
