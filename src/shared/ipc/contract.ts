@@ -85,6 +85,10 @@ const saveText = z.object({
   suggestedName: z.string().max(255),
   /** File-type filters for the dialog, e.g. `{ name: 'ARM template', extensions: ['json'] }`. */
   filters: z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(10) })).max(10).optional(),
+  /** Write here without a dialog (browser mode: any absolute path; Electron: a path main handed out before). */
+  path: nonEmpty.optional(),
+  /** `base64` for binary content (PNG); text otherwise. */
+  encoding: z.enum(['utf8', 'base64']).optional(),
 }).strict();
 
 /** Invoke channels: request (validated in main) → Promise<Result<response>>. */
@@ -100,8 +104,9 @@ export const invokeContract = {
   'harvest:start': invoke<SnapshotFile>()(harvestRequestSchema),
   'harvest:cancel': invoke<{ readonly cancelled: boolean }>()(empty),
   /** Project file format is owned by src/shared/project (issue 5); main treats it as opaque JSON. */
-  'project:save': invoke<SavedFile | undefined>()(z.object({ project: z.unknown(), suggestedName: z.string().max(255) }).strict()),
-  'project:open': invoke<OpenedFile | undefined>()(empty),
+  'project:save': invoke<SavedFile | undefined>()(z.object({ project: z.unknown(), suggestedName: z.string().max(255), path: nonEmpty.optional() }).strict()),
+  /** `content` is the validated project; `path` skips the dialog (see export:save's `path`). */
+  'project:open': invoke<OpenedFile | undefined>()(z.object({ path: nonEmpty.optional() }).strict()),
   'export:save': invoke<SavedFile | undefined>()(saveText),
 };
 
