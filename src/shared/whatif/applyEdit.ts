@@ -6,6 +6,7 @@ import type { Snapshot } from '../model';
 import type { ArmChange, Edit, EditError } from './edits';
 import type { HandlerResult } from './handlerResult';
 import { applyComputeSetPublicIp } from './computeEdits';
+import { applyFirewallRuleAdd, applyFirewallRuleDelete, applyFirewallRuleUpdate } from './firewallRuleEdits';
 import { applyDnsRecordAddA, applyDnsZoneCreate, applyDnsZoneLink } from './dnsEdits';
 import { applyNatGatewayAttach } from './natGatewayEdits';
 import { applyNsgAssociateSubnet, applyNsgCreate } from './nsgEdits';
@@ -43,6 +44,9 @@ function dispatch(draft: SnapshotDraft, edit: Edit): HandlerResult {
     case 'routeTable.associateSubnet': return applyRouteTableAssociateSubnet(draft, edit);
     case 'natGateway.attach': return applyNatGatewayAttach(draft, edit);
     case 'compute.setPublicIp': return applyComputeSetPublicIp(draft, edit);
+    case 'firewallRule.add': return applyFirewallRuleAdd(draft, edit);
+    case 'firewallRule.update': return applyFirewallRuleUpdate(draft, edit);
+    case 'firewallRule.delete': return applyFirewallRuleDelete(draft, edit);
     default: {
       const unknown: { kind?: unknown } = edit;
       return { error: { field: 'kind', message: `Unknown edit kind "${String(unknown.kind)}".` } };

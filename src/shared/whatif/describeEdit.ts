@@ -22,6 +22,9 @@ export function describeEdit(edit: Edit): string {
     case 'routeTable.associateSubnet': return edit.routeTableId ? `subnet ${n(edit.subnetId)}: use route table ${n(edit.routeTableId)}` : `subnet ${n(edit.subnetId)}: remove its route table`;
     case 'natGateway.attach': return `subnet ${n(edit.subnetId)}: attach ${edit.create ? `new NAT gateway ${edit.create.name}` : `NAT gateway ${n(edit.natGatewayId ?? '')}`}`;
     case 'compute.setPublicIp': return `compute ${n(edit.computeId)}: public IP ${edit.enabled ? 'on' : 'off'}`;
+    case 'firewallRule.add': return `firewall policy ${n(edit.policyId)}: add ${edit.rule.ruleType === 'NetworkRule' ? 'network' : 'application'} rule ${edit.rule.name} to ${edit.groupName}/${edit.collectionName}${edit.collection ? ` (new ${edit.collection.action} collection at ${edit.collection.priority})` : ''}`;
+    case 'firewallRule.update': return `firewall policy ${n(edit.policyId)}: change rule ${edit.groupName}/${edit.collectionName}/${edit.ruleName} (${Object.keys(edit.changes).join(', ') || 'nothing'})`;
+    case 'firewallRule.delete': return `firewall policy ${n(edit.policyId)}: delete rule ${edit.groupName}/${edit.collectionName}/${edit.ruleName}`;
     default: return 'unknown edit';
   }
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Edit } from './edits';
+import { firewallEditSchemas } from './firewallEditSchema';
 
 const str = z.string().min(1);
 const strs = z.array(z.string());
@@ -46,4 +47,5 @@ export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('routeTable.associateSubnet'), subnetId: str, routeTableId: str.nullable() }),
   z.object({ kind: z.literal('natGateway.attach'), subnetId: str, natGatewayId: str.optional(), create: place.optional() }),
   z.object({ kind: z.literal('compute.setPublicIp'), computeId: str, enabled: z.boolean() }),
+  ...firewallEditSchemas,
 ]);

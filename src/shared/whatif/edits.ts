@@ -4,6 +4,9 @@
  * fixes and the exports; every member is plain data so an edit list can be saved and replayed.
  */
 import type { Direction, NextHopType, RuleAccess, RuleProtocol } from '../model';
+import type { FirewallRuleAdd, FirewallRuleDelete, FirewallRuleUpdate } from './firewallEditTypes';
+
+export type * from './firewallEditTypes';
 
 /** Where a new top-level resource goes; its ARM id is built from these (see newResourceId). */
 export interface NewResourcePlace {
@@ -125,7 +128,8 @@ export type Edit =
   | PrivateEndpointAdd
   | RouteTableCreate | RouteAdd | RouteTableAssociateSubnet
   | NatGatewayAttach
-  | ComputeSetPublicIp;
+  | ComputeSetPublicIp
+  | FirewallRuleAdd | FirewallRuleUpdate | FirewallRuleDelete;
 
 /** The `kind` tags, for UIs that list the edit families. */
 export type EditKind = Edit['kind'];
