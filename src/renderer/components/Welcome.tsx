@@ -7,6 +7,7 @@ import { useApp } from '../state/store';
 import { useAppInfo } from '../state/useAppInfo';
 import { useOpenActions } from '../state/useOpenActions';
 import { HarvestPanel } from './HarvestPanel';
+import { OpenProjectCard } from '../whatif/OpenProjectCard';
 
 /** Shown until an estate is open. */
 export function Welcome(): React.JSX.Element {
@@ -58,6 +59,7 @@ export function Welcome(): React.JSX.Element {
             <p>Sign in, pick subscriptions, read every network resource the checks need.</p>
             <button data-testid="open-harvest" onClick={() => setHarvesting(true)}>Harvest…</button>
           </div>
+          <OpenProjectCard />
           <div className="card recent">
             <h2>Recent files</h2>
             {recent.length === 0 ? <p className="muted">None yet.</p> : (

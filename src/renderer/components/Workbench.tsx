@@ -8,6 +8,7 @@ import { SearchPalette } from './SearchPalette';
 import { Toolbar } from './Toolbar';
 import { Topology } from './Topology';
 import { useShortcuts } from './useShortcuts';
+import { WhatIfBar } from '../whatif/WhatIfBar';
 
 /** Workbench for the loaded estate. */
 export function Workbench(): React.JSX.Element | null {
@@ -18,6 +19,7 @@ export function Workbench(): React.JSX.Element | null {
     <ReactFlowProvider>
       <div className="workbench" data-testid="workbench">
         <Toolbar estate={estate} />
+        <WhatIfBar />
         {error && <div className="error banner" role="alert">{error}</div>}
         <div className="body">
           <Topology estate={estate} />

@@ -7,6 +7,7 @@ import type { LoadedEstate } from '../../state/loadEstate';
 import { VerdictPills } from '../nodes/VerdictPills';
 import { FlowList } from './FlowList';
 import { useSelectResource } from './useSelectResource';
+import { ComputeWhatIf } from '../../whatif/ComputeWhatIf';
 
 /** Inspector body for compute `index`. */
 export function ComputeInspector({ estate, index }: { estate: LoadedEstate; index: number }): React.JSX.Element {
@@ -20,6 +21,7 @@ export function ComputeInspector({ estate, index }: { estate: LoadedEstate; inde
       <p className="muted">{c.kind} · {c.publicIp ? 'public IP' : 'no public IP'} · {c.region}</p>
       <p className="muted small">subnet {c.subnetId ? lastSegment(c.subnetId) : '(none: managed)'}</p>
       <VerdictPills v={countVerdicts(c.flows, c.checks)} />
+      <ComputeWhatIf compute={c} />
       {failed.length > 0 && (
         <>
           <h4>Checks</h4>

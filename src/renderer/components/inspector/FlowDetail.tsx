@@ -9,6 +9,7 @@ import { STATUS_ICON } from '../../graph/flowEdges';
 import type { LoadedEstate } from '../../state/loadEstate';
 import { useApp } from '../../state/store';
 import { useSelectResource } from './useSelectResource';
+import { FlowWhatIf } from '../../whatif/FlowWhatIf';
 
 /** Detail of flow `flowIndex` of compute `computeIndex`. */
 export function FlowDetail({ estate, computeIndex, flowIndex }: { estate: LoadedEstate; computeIndex: number; flowIndex: number }): React.JSX.Element {
@@ -42,6 +43,7 @@ export function FlowDetail({ estate, computeIndex, flowIndex }: { estate: Loaded
           </li>
         ))}
       </ol>
+      <FlowWhatIf estate={estate} compute={compute} flow={flow} />
       {row && (
         <div className="requirement" data-testid="requirement-source">
           <h4>Why it is needed</h4>
