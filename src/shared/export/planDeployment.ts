@@ -12,7 +12,9 @@ import {
   nsgProperties, peeringProperties, privateEndpointProperties, routeProperties, routeTableProperties, securityRuleProperties,
   subnetProperties,
 } from './armProperties';
+import { findRuleCollectionGroup, ruleCollectionGroupComment, ruleCollectionGroupProperties } from './firewallPlan';
 import type { DeploymentPlan, PlannedResource } from './plannedResource';
+import { RULE_COLLECTION_GROUP_TYPE } from '../whatif/firewallRuleEdits';
 import type { RawIndex } from './rawIndex';
 import { rawProperties, rawTags } from './rawIndex';
 
@@ -148,6 +150,11 @@ export function planDeployment(snapshot: Snapshot, changes: readonly ArmChange[]
         }));
         break;
       }
+      case RULE_COLLECTION_GROUP_TYPE: {
+        const g = action === 'delete' ? undefined : findRuleCollectionGroup(snapshot, id);
+        if (g) out.push(base(id, change.type, ruleCollectionGroupComment(g, action), { properties: ruleCollectionGroupProperties(g) }));
+        break;
+      }
       default:
         break;
     }
@@ -179,7 +186,8 @@ function withDependencies(resources: readonly PlannedResource[]): PlannedResourc
       p = idKey(parentId(p));
     }
     const deps = [...refs].filter((k) => k !== idKey(r.id) && planned.has(k)).map((k) => planned.get(k)!.id);
-    if (r.type === ARM_TYPES.subnet || r.type === ARM_TYPES.peering) {
+    // A firewall policy also takes one write at a time, so its groups are chained the same way.
+    if (r.type === ARM_TYPES.subnet || r.type === ARM_TYPES.peering || r.type === RULE_COLLECTION_GROUP_TYPE) {
       const vnet = idKey(parentId(r.id));
       const prev = lastInVnet.get(vnet);
       if (prev && !deps.includes(prev)) deps.push(prev);

@@ -26,9 +26,9 @@ function priorityOk(p: number): boolean {
 }
 
 /** Every group of a policy as the draft sees it (separate records first, then nested ones). */
-export function policyGroups(draft: Pick<SnapshotDraft, 'values'>, policy: FirewallPolicy): FirewallRuleCollectionGroup[] {
+export function policyGroups(all: Iterable<FirewallRuleCollectionGroup>, policy: FirewallPolicy): FirewallRuleCollectionGroup[] {
   const out = new Map<string, FirewallRuleCollectionGroup>();
-  for (const g of draft.values('ruleCollectionGroups')) if (sameId(g.policyId || parentId(g.id), policy.id)) out.set(idKey(g.id), g);
+  for (const g of all) if (sameId(g.policyId || parentId(g.id), policy.id)) out.set(idKey(g.id), g);
   for (const g of policy.inlineRuleCollectionGroups ?? []) if (!out.has(idKey(g.id))) out.set(idKey(g.id), g);
   return [...out.values()];
 }
@@ -57,7 +57,7 @@ type Located =
 function locate(draft: SnapshotDraft, place: FirewallRulePlace): Located {
   const policy = draft.get('firewallPolicies', place.policyId);
   if (!policy) return { error: fail('policyId', `Firewall policy ${place.policyId} is not in the snapshot.`) };
-  const group = policyGroups(draft, policy).find((g) => g.name.toLowerCase() === place.groupName.toLowerCase());
+  const group = policyGroups(draft.values('ruleCollectionGroups'), policy).find((g) => g.name.toLowerCase() === place.groupName.toLowerCase());
   if (!group) return { error: fail('groupName', `Firewall policy ${policy.name} has no rule collection group "${place.groupName}".`) };
   const view = findCollection(collectionViews(group.ruleCollections), place.collectionName);
   if (!view) return { error: fail('collectionName', `Rule collection group ${group.name} has no rule collection "${place.collectionName}".`) };
@@ -66,7 +66,7 @@ function locate(draft: SnapshotDraft, place: FirewallRulePlace): Located {
 
 /** The group to add to: the existing one, or a new one when the edit gives a valid priority. */
 function groupFor(draft: SnapshotDraft, policy: FirewallPolicy, edit: FirewallRuleAdd): { group: FirewallRuleCollectionGroup; created: boolean } | { error: HandlerResult } {
-  const groups = policyGroups(draft, policy);
+  const groups = policyGroups(draft.values('ruleCollectionGroups'), policy);
   const existing = groups.find((g) => g.name.toLowerCase() === edit.groupName.toLowerCase());
   if (existing) {
     if (edit.groupPriority !== undefined && edit.groupPriority !== existing.priority) {

@@ -7,6 +7,7 @@ import type { Snapshot, Subnet, VirtualNetwork } from '../model';
 import { idKey, lastSegment, sameId } from '../model';
 import { isIpOrCidr, looksLikeTag } from './addressSyntax';
 import type { Edit, NewResourcePlace } from './edits';
+import { firewallCandidates } from './firewallFixes';
 import { ARM_TYPES, newResourceId } from './ids';
 import { PRIVATE_LINK_GROUPS, recordsForTarget, targetTypeOf, zonesForGroup } from './privateLinkZones';
 
@@ -183,6 +184,7 @@ export function fixCandidates(snapshot: Snapshot, compute: ComputeVerdict, flow:
     case 'privateEndpoint': return privateEndpointCandidates(w);
     case 'asymmetry': return asymmetryCandidates(w);
     case 'outbound': return outboundCandidates(w);
+    case 'firewall': return firewallCandidates(snapshot, compute, flow, subnet);
     default: return [];
   }
 }
