@@ -103,3 +103,49 @@ test('what-if: suggested fix turns the Key Vault flow green; exports; the saved 
   await expect(page.getByTestId('whatif-toggle')).toHaveText('Changes (1)');
   await expect((await o12(page))).toHaveAttribute('data-status', 'allowed');
 });
+
+test('what-if: manual NSG rule with per-field errors, public IP toggle, Bicep / SVG / PNG exports', async ({ page }) => {
+  await page.goto(appUrl());
+  await page.getByTestId('open-sample').click();
+  await graphReady(page);
+  await page.getByTestId('node-compute-cpu-cluster').click();
+  await page.locator('[data-testid="flow-row"][data-status="blocked"]').first().click();
+  await page.getByTestId('open-nsg-rule-form').click();
+  const form = page.getByTestId('nsg-rule-form');
+  await form.getByTestId('rule-priority').fill('50');
+  await form.getByTestId('rule-port').fill('99999');
+  await form.getByTestId('rule-name').fill('-bad');
+  await expect(form.getByTestId('rule-error-priority')).toContainText('100–4096');
+  await expect(form.getByTestId('rule-error-destinationPortRanges')).toContainText('99999');
+  await expect(form.getByTestId('rule-error-name')).toContainText('invalid');
+  await shot(page, '23-whatif-rule-form-errors');
+  await form.getByTestId('rule-priority').fill('3000');
+  await form.getByTestId('rule-port').fill('443');
+  await form.getByTestId('rule-name').fill('allow-e2e-443');
+  await form.getByTestId('rule-destination').fill('');
+  await expect(form.getByTestId('rule-error-destinationAddressPrefixes')).toContainText('needs at least one address prefix');
+  await form.getByTestId('rule-destination').fill('20.0.0.0/8');
+  await expect(form.locator('.wi-error')).toHaveCount(0);
+  await form.getByTestId('rule-add').click();
+  await expect(page.getByTestId('whatif-edit').first()).toContainText('add Allow');
+  await expect(page.getByTestId('whatif-edit').first()).toContainText('allow-e2e-443 at 3000');
+
+  await page.getByTestId('node-compute-cpu-cluster').click();
+  await page.getByTestId('toggle-public-ip').click();
+  await expect(page.getByTestId('whatif-edit')).toHaveCount(2);
+  await expect(page.getByTestId('whatif-edit').nth(1)).toContainText('cpu-cluster: public IP on');
+
+  await page.getByTestId('export-menu').click();
+  const bicep = await download(page, () => page.getByTestId('export-bicep').click());
+  expect(bicep.text).toContain("resource ");
+  expect(bicep.text).toContain('allow-e2e-443');
+  await page.getByTestId('export-menu').click();
+  const svg = await download(page, () => page.getByTestId('export-svg').click());
+  expect(svg.text).toMatch(/<svg[\s>]/);
+  expect(svg.text).toContain('cpu-cluster');
+  await page.getByTestId('export-menu').click();
+  const png = await download(page, () => page.getByTestId('export-png').click());
+  expect(png.name).toMatch(/\.png$/);
+  expect([...readFileSync(png.path).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  await shot(page, '24-whatif-manual-edits');
+});
