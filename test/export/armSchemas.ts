@@ -23,7 +23,7 @@ const DNS = 'https://schema.management.azure.com/schemas/2024-06-01/Microsoft.Ne
 const NETWORK_DEFS = [
   'networkSecurityGroups', 'networkSecurityGroups_securityRules', 'virtualNetworks', 'virtualNetworks_subnets',
   'virtualNetworks_virtualNetworkPeerings', 'routeTables', 'routeTables_routes', 'privateEndpoints',
-  'privateEndpoints_privateDnsZoneGroups', 'natGateways', 'publicIPAddresses',
+  'privateEndpoints_privateDnsZoneGroups', 'natGateways', 'publicIPAddresses', 'firewallPolicies_ruleCollectionGroups',
 ];
 const DNS_DEFS = ['privateDnsZones', 'privateDnsZones_virtualNetworkLinks', 'privateDnsZones_A'];
 
