@@ -76,17 +76,23 @@ function capacityCheck(ctx: EvalContext, subnet: Subnet): CheckResult {
   return { id: 'subnet-capacity', status: 'pass', message: `${detail}.` };
 }
 
-/** AML compute targets grouped by subnet, once per pass. */
+const targetsCache = new WeakMap<object, { workspaces: unknown; nics: unknown; bySubnet: Map<string, ComputeTarget[]> }>();
+
+/** AML compute targets grouped by subnet; rebuilt only when computes, workspaces or NICs change. */
 function targetsBySubnet(ctx: EvalContext): Map<string, ComputeTarget[]> {
-  return ctx.memo('targetsBySubnet', () => {
-    const out = new Map<string, ComputeTarget[]>();
-    for (const t of computeTargets(ctx.snap)) {
-      if (!AML.has(t.kind) || !t.subnetId) continue;
-      const k = idKey(t.subnetId);
-      out.set(k, [...(out.get(k) ?? []), t]);
-    }
-    return out;
-  });
+  const computes = scanCollection(ctx.snap.computes);
+  const workspaces = scanCollection(ctx.snap.workspaces);
+  const nics = scanCollection(ctx.snap.nics);
+  const hit = targetsCache.get(computes);
+  if (hit && hit.workspaces === workspaces && hit.nics === nics) return hit.bySubnet;
+  const bySubnet = new Map<string, ComputeTarget[]>();
+  for (const t of computeTargets({ ...ctx.snap, computes, workspaces, nics })) {
+    if (!AML.has(t.kind) || !t.subnetId) continue;
+    const k = idKey(t.subnetId);
+    bySubnet.set(k, [...(bySubnet.get(k) ?? []), t]);
+  }
+  targetsCache.set(computes, { workspaces, nics, bySubnet });
+  return bySubnet;
 }
 
 /** §5.5: a compute instance only in the workspace VNet (where its private endpoint is) and region. */

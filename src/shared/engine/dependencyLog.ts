@@ -13,7 +13,7 @@ export class DependencyLog {
   /** Whole-collection scans: collection → the map object scanned. */
   private readonly scans = new Map<SnapshotCollection, unknown>();
   /** Logs of shared work (memo hits) this log depends on: referenced, not copied. */
-  private readonly children: DependencyLog[] = [];
+  private readonly children = new Set<DependencyLog>();
 
   recordGet(collection: SnapshotCollection, key: string, value: unknown): void {
     let m = this.gets.get(collection);
@@ -34,12 +34,52 @@ export class DependencyLog {
       const map = snapshot[collection] as ById<unknown>;
       for (const [key, value] of reads) if (map.get(key) !== value) return false;
     }
-    return this.children.every((c) => c.stillValid(snapshot, checked));
+    for (const c of this.children) if (!c.stillValid(snapshot, checked)) return false;
+    return true;
+  }
+
+  /**
+   * True when none of `changes` (collection → changed keys, or 'all' for a replaced collection we
+   * did not diff) touches what this log read. Cheaper than `stillValid` when few records changed.
+   * Pass one `memo` across many logs: shared memo logs are then checked once per evaluation.
+   */
+  unaffectedBy(changes: ReadonlyMap<SnapshotCollection, ReadonlySet<string>>, memo = new Map<DependencyLog, boolean>()): boolean {
+    const known = memo.get(this);
+    if (known !== undefined) return known;
+    memo.set(this, true); // a cycle back to this log adds nothing new
+    let ok = true;
+    for (const [collection, keys] of changes) {
+      if (this.scans.has(collection)) { ok = false; break; }
+      const reads = this.gets.get(collection);
+      if (!reads) continue;
+      if (keys.size < reads.size) {
+        for (const k of keys) if (reads.has(k)) { ok = false; break; }
+      } else {
+        for (const k of reads.keys()) if (keys.has(k)) { ok = false; break; }
+      }
+      if (!ok) break;
+    }
+    if (ok) for (const c of this.children) if (!c.unaffectedBy(changes, memo)) { ok = false; break; }
+    memo.set(this, ok);
+    return ok;
+  }
+
+  /** Every read of this log and the logs it depends on, flattened (for a reverse index). */
+  flatten(into: { gets: Map<SnapshotCollection, Set<string>>; scans: Set<SnapshotCollection> }, seen = new Set<DependencyLog>()): void {
+    if (seen.has(this)) return;
+    seen.add(this);
+    for (const c of this.scans.keys()) into.scans.add(c);
+    for (const [c, reads] of this.gets) {
+      let set = into.gets.get(c);
+      if (!set) into.gets.set(c, (set = new Set()));
+      for (const k of reads.keys()) set.add(k);
+    }
+    for (const child of this.children) child.flatten(into, seen);
   }
 
   /** Depend on everything `other` read (O(1): shared work is replayed by reference). */
   append(other: DependencyLog): void {
-    if (other !== this) this.children.push(other);
+    if (other !== this) this.children.add(other);
   }
 }
 
@@ -72,7 +112,8 @@ class RecordingMap<T> implements ReadonlyMap<string, T> {
   unwrap(): ById<T> { return this.inner; }
 }
 
-const COLLECTIONS: readonly SnapshotCollection[] = [
+/** Every collection of a snapshot (the maps the engine reads). */
+export const COLLECTIONS: readonly SnapshotCollection[] = [
   'vnets', 'subnets', 'peerings', 'nsgs', 'asgs', 'nics', 'routeTables', 'natGateways', 'publicIps', 'firewalls',
   'firewallPolicies', 'ruleCollectionGroups', 'ipGroups', 'adminRules', 'privateEndpoints', 'dnsZones', 'workspaces', 'computes',
 ];
@@ -96,4 +137,22 @@ export function scanCollection<T>(map: ById<T>): ById<T> {
     return (map as RecordingMap<T>).unwrap();
   }
   return map;
+}
+
+/**
+ * What changed between two snapshots that share structure: per collection whose map object differs,
+ * the keys whose record is not the same object (added, removed or replaced).
+ */
+export function snapshotChanges(before: Snapshot, after: Snapshot): Map<SnapshotCollection, Set<string>> {
+  const out = new Map<SnapshotCollection, Set<string>>();
+  for (const c of COLLECTIONS) {
+    const a = before[c] as ById<unknown>;
+    const b = after[c] as ById<unknown>;
+    if (a === b) continue;
+    const keys = new Set<string>();
+    for (const [k, v] of b) if (a.get(k) !== v) keys.add(k);
+    for (const k of a.keys()) if (!b.has(k)) keys.add(k);
+    if (keys.size) out.set(c, keys);
+  }
+  return out;
 }
