@@ -5,7 +5,6 @@
  * knowing about what-if. A new estate in the app store starts a fresh state.
  */
 import { create } from 'zustand';
-import { createEvaluator } from '../../shared/engine/evaluateEstate';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import { describeEdit } from '../../shared/whatif/describeEdit';
 import { EMPTY_HISTORY, type EditHistory } from '../../shared/whatif/editHistory';
@@ -15,8 +14,9 @@ import { buildTree } from '../graph/buildGraph';
 import type { LoadedEstate } from '../state/loadEstate';
 import { useApp } from '../state/store';
 
-/** The evaluator every what-if step and suggested fix shares (its cache is what makes steps cheap). */
-export const whatIfEvaluator = createEvaluator();
+import { whatIfEvaluator } from './evaluator';
+
+export { whatIfEvaluator };
 
 export interface WhatIfSlice {
   /** Undefined until the estate's base has been evaluated by the shared evaluator. */
