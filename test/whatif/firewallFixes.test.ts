@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateEstate } from '../../src/shared/engine/evaluateEstate';
 import type { FlowVerdict } from '../../src/shared/engine/verdict';
 import { buildSnapshot, toSnapshotFile } from '../../src/shared/ingest';
+import { applyEdit } from '../../src/shared/whatif/applyEdit';
 import { flowKey } from '../../src/shared/whatif/diffVerdicts';
 import { suggestFixes } from '../../src/shared/whatif/suggestFixes';
 
@@ -69,5 +70,27 @@ describe('firewall fixes on the sample estate', () => {
   it('allowed flows get no firewall fix', () => {
     const o1 = flow((f) => f.requirement === 'O1' && f.status === 'allowed' && f.decidedBy.layer === 'firewall');
     expect(suggestFixes(base, verdict, o1.key)).toEqual([]);
+  });
+});
+
+describe('firewall fixes around a Deny in the child policy', () => {
+  it('an Allow evaluated before the blocking Deny collection', () => {
+    const hub = [...base.firewallPolicies.values()].find((p) => p.name === 'afwp-hub')!;
+    // a child Deny for everything to AzureMonitor, in the child's only group ahead of its Allow collection
+    const denied = applyEdit(base, {
+      kind: 'firewallRule.add', policyId: hub.id, groupName: 'rcg-aml', collectionName: 'deny-monitor', collection: { action: 'Deny', priority: 100 },
+      rule: { ruleType: 'NetworkRule', name: 'deny-monitor', ipProtocols: ['Any'], sourceAddresses: ['*'], destinationAddresses: ['AzureMonitor'], destinationPorts: ['*'] },
+    });
+    if ('error' in denied) throw new Error(denied.error.message);
+    const v = evaluateEstate(denied.snapshot);
+    const c = v.computes.find((x) => x.name === 'cpu-cluster')!;
+    const o10 = c.flows.find((f) => f.requirement === 'O10')!;
+    expect(o10.decidedBy).toMatchObject({ layer: 'firewall', ruleCollection: 'deny-monitor' });
+    const fixes = suggestFixes(denied.snapshot, v, flowKey(c.id, o10));
+    expect(fixes.length).toBeGreaterThan(0);
+    // the collection slot 100 of rcg-aml is taken by the Deny: the verified fix is a new group evaluated first
+    expect(fixes[0]!.edits[0]).toMatchObject({ kind: 'firewallRule.add', groupName: 'rcg-vnetlens', groupPriority: 100, collection: { action: 'Allow', priority: 100 } });
+    const after = fixes[0]!.verdict.computes.find((x) => x.id === c.id)!.flows.find((f) => f.requirement === 'O10')!;
+    expect(after.status).toBe('allowed');
   });
 });

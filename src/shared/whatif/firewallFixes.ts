@@ -61,7 +61,8 @@ function ruleFor(snapshot: Snapshot, compute: ComputeVerdict, flow: FlowVerdict,
   if (isIpOrCidr(peer) || isTagPeer(snapshot, peer)) {
     return { ruleType: 'NetworkRule', name: `allow-${stem}`, description, ipProtocols, sourceAddresses, destinationAddresses: [peer], destinationPorts: [String(flow.port)] };
   }
-  if (flow.protocol === 'Tcp' && (flow.port === 80 || flow.port === 443) && !firewallFqdnError(peer, true)) {
+  // Protocol ANY requirements are evaluated as TCP at the firewall (semantics open point 7).
+  if (flow.protocol !== 'Udp' && (flow.port === 80 || flow.port === 443) && !firewallFqdnError(peer, true)) {
     return {
       ruleType: 'ApplicationRule', name: `allow-${stem}`, description, sourceAddresses,
       protocols: [{ protocolType: flow.port === 80 ? 'Http' : 'Https', port: flow.port }], targetFqdns: [peer],
