@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateEstate } from '../../src/shared/engine/evaluateEstate';
 import type { EstateVerdict } from '../../src/shared/engine/verdict';
+import { planDeployment } from '../../src/shared/export/planDeployment';
 import { buildSnapshot, toSnapshotFile } from '../../src/shared/ingest';
 import type { Snapshot } from '../../src/shared/model';
 import { idKey } from '../../src/shared/model';
@@ -209,5 +210,24 @@ describe('firewall edits: schema and description', () => {
       'firewall policy afwp-base: change rule rcg-platform/net-aml-service-tags/arm (destinationPorts)',
       'firewall policy afwp-hub: delete rule rcg-aml/app-aml-fqdns/studio',
     ]);
+  });
+});
+
+describe('groups nested in their policy (template-style dumps)', () => {
+  it('an edit of a nested group writes a separate record that the evaluator and the export use', () => {
+    const nestedGroup = group(base, HUB, 'rcg-aml');
+    const policy = base.firewallPolicies.get(idKey(HUB))!;
+    const groups = new Map(base.ruleCollectionGroups);
+    groups.delete(idKey(nestedGroup.id));
+    const nested: Snapshot = {
+      ...base, ruleCollectionGroups: groups,
+      firewallPolicies: new Map(base.firewallPolicies).set(idKey(HUB), { ...policy, inlineRuleCollectionGroups: [nestedGroup] }),
+    };
+    expect(status(evaluateEstate(nested), 'F13', 'ml.azure.com')).toBe('allowed');
+    const r = applied(nested, { kind: 'firewallRule.delete', policyId: HUB, groupName: 'rcg-aml', collectionName: 'app-aml-fqdns', ruleName: 'studio' });
+    expect(r.snapshot.ruleCollectionGroups.get(idKey(nestedGroup.id))).toBeDefined();
+    expect(status(evaluateEstate(r.snapshot), 'F13', 'ml.azure.com')).not.toBe('allowed');
+    const plan = planDeployment(r.snapshot, r.changes);
+    expect(plan.resources.map((p) => p.names)).toEqual([['afwp-hub', 'rcg-aml']]);
   });
 });
