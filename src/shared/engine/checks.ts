@@ -14,6 +14,7 @@ import { scanCollection } from './dependencyLog';
 import { resolvePrivateName } from './dns';
 import { endpointsFor } from './dependencyFlows';
 import { nicsIndex, privateEndpointsBySubnet } from './indexes';
+import { isUnreadable } from './missing';
 import { peeringBetween } from './peering';
 import { outboundMethod, routeStep } from './routing';
 import { FlowBuilder } from './flowBuilder';
@@ -34,7 +35,14 @@ export function computeChecks(
   } else if (w) {
     out.push({ id: 'managed-network', status: 'pass', message: `Workspace ${w.name} has no managed network isolation.` });
   }
-  if (!subnet) return out;
+  if (!subnet) {
+    // Flows are all `unknown` then; say why where a pipeline reading only checks will see it.
+    if (target.subnetId) {
+      const why = isUnreadable(ctx.snap, target.subnetId) ? 'could not be read (see the snapshot\'s missing scopes)' : 'is not in the snapshot';
+      out.push({ id: 'subnet-readable', status: 'warn', resourceId: target.subnetId, message: `Subnet ${target.subnetId} ${why}: every flow of this compute is unknown.` });
+    }
+    return out;
+  }
   if (w) {
     const same = subscriptionOf(subnet.id) === subscriptionOf(w.id);
     out.push({ id: 'same-subscription', status: same ? 'pass' : 'fail', resourceId: subnet.vnetId,

@@ -286,6 +286,16 @@ describe('§7.4 cross-VNet compute and private endpoints (M13–M16, M19)', () =
   });
 });
 
+describe('a compute whose subnet is not in the snapshot', () => {
+  it('gets unknown flows and a warning check, never red or green', () => {
+    const e = amlEstate();
+    const c = only(snapshotOf(e.parts, { subnets: [e.peSubnet, e.wsSubnet] }));
+    expect(c.flows.length).toBeGreaterThan(0);
+    expect(c.flows.every((f) => f.status === 'unknown')).toBe(true);
+    expect(check(c, 'subnet-readable').status).toBe('warn');
+  });
+});
+
 describe('§7.3 DNS through the engine', () => {
   it('D1: VNet linked to the zone with the record → the name resolves to the PE IP', () => {
     const f = only(snapshotOf(amlEstate().parts)).flows.find((x) => x.requirement === 'O12' && x.peer === STORAGE_ID);
