@@ -14,7 +14,7 @@ import {
 } from './armProperties';
 import { findRuleCollectionGroup, ruleCollectionGroupComment, ruleCollectionGroupProperties } from './firewallPlan';
 import type { DeploymentPlan, PlannedResource } from './plannedResource';
-import { RULE_COLLECTION_GROUP_TYPE } from '../whatif/firewallRuleEdits';
+import { RULE_COLLECTION_GROUP_TYPE } from '../whatif/firewallGroups';
 import type { RawIndex } from './rawIndex';
 import { rawProperties, rawTags } from './rawIndex';
 

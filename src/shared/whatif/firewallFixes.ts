@@ -11,7 +11,7 @@ import { idKey, sameId } from '../model';
 import { isIpOrCidr, isKnownTag, looksLikeTag } from './addressSyntax';
 import type { FirewallRuleAdd, FirewallRuleSpec } from './firewallEditTypes';
 import { collectionViews, findRule, type CollectionView } from './firewallRawRules';
-import { policyGroups } from './firewallRuleEdits';
+import { policyGroups } from './firewallGroups';
 import { firewallFqdnError } from './firewallRuleSyntax';
 
 /** One proposal before verification (same shape as fixCandidates' FixCandidate). */

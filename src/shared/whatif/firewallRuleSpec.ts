@@ -1,30 +1,24 @@
 /**
- * Firewall rule specs: validation (what Azure would refuse, firewall semantics §1.4, §2.4, §2.5)
- * and conversion to and from the ARM rule objects of `ruleCollections[].rules[]`.
+ * Firewall rule specs: validation of what Azure would refuse (firewall semantics §1.4, §2.4, §2.5),
+ * each error naming the edit's field.
  */
 import type { ServiceTagData } from '../model';
 import type { EditError } from './edits';
-import type {
-  FirewallAppProtocol, FirewallApplicationRuleSpec, FirewallIpProtocol, FirewallNetworkRuleSpec, FirewallRuleSpec,
-} from './firewallEditTypes';
-import { rawGet, rawList, rawString, type RawObject } from './firewallRawRules';
+import type { FirewallApplicationRuleSpec, FirewallIpProtocol, FirewallNetworkRuleSpec, FirewallRuleSpec } from './firewallEditTypes';
 import { firewallAddressError, firewallFqdnError, firewallPortError } from './firewallRuleSyntax';
 import { isValidResourceName } from './placeValidation';
 
-const IP_PROTOCOLS: Readonly<Record<string, FirewallIpProtocol>> = { tcp: 'TCP', udp: 'UDP', icmp: 'ICMP', any: 'Any' };
-const APP_PROTOCOLS: Readonly<Record<string, 'Http' | 'Https'>> = { http: 'Http', https: 'Https' };
+/** Schema spelling of network rule protocols, by lower case. */
+export const IP_PROTOCOLS: Readonly<Record<string, FirewallIpProtocol>> = { tcp: 'TCP', udp: 'UDP', icmp: 'ICMP', any: 'Any' };
+/** Schema spelling of application rule protocols, by lower case. */
+export const APP_PROTOCOLS: Readonly<Record<string, 'Http' | 'Https'>> = { http: 'Http', https: 'Https' };
 
-/** Keys a spec owns (lower case); other keys of a raw rule (webCategories, targetUrls, …) are kept on update. */
-const NETWORK_KEYS = ['ruletype', 'name', 'description', 'ipprotocols', 'sourceaddresses', 'sourceipgroups', 'destinationaddresses', 'destinationipgroups', 'destinationfqdns', 'destinationports'];
-const APP_KEYS = ['ruletype', 'name', 'description', 'protocols', 'sourceaddresses', 'sourceipgroups', 'targetfqdns', 'fqdntags'];
 
 /** Context for checks that need the snapshot: service tag data and IP group existence. */
 export interface RuleCheckContext {
   readonly serviceTags: ServiceTagData | undefined;
   readonly ipGroupExists: (id: string) => boolean;
 }
-
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 function err(field: string, message: string): EditError {
   return { field, message };
@@ -92,56 +86,3 @@ export function firewallRuleError(spec: FirewallRuleSpec, ctx: RuleCheckContext,
   return sourceErrors(spec, ctx, at) ?? (spec.ruleType === 'NetworkRule' ? networkErrors(spec, ctx, at) : appErrors(spec, at));
 }
 
-/** The ARM rule object for a spec (canonical camelCase keys, empty lists spelled out like ARM returns them). */
-export function ruleToArm(spec: FirewallRuleSpec): RawObject {
-  const head = { ruleType: spec.ruleType, name: spec.name, ...(spec.description !== undefined ? { description: spec.description } : {}) };
-  if (spec.ruleType === 'NetworkRule') {
-    return {
-      ...head, ipProtocols: [...spec.ipProtocols], sourceAddresses: [...spec.sourceAddresses], sourceIpGroups: [...(spec.sourceIpGroups ?? [])],
-      destinationAddresses: [...spec.destinationAddresses], destinationIpGroups: [...(spec.destinationIpGroups ?? [])],
-      destinationFqdns: [...(spec.destinationFqdns ?? [])], destinationPorts: [...spec.destinationPorts],
-    };
-  }
-  return {
-    ...head, protocols: spec.protocols.map((p) => ({ protocolType: p.protocolType, port: p.port })),
-    sourceAddresses: [...spec.sourceAddresses], sourceIpGroups: [...(spec.sourceIpGroups ?? [])],
-    targetFqdns: [...(spec.targetFqdns ?? [])], fqdnTags: [...(spec.fqdnTags ?? [])],
-  };
-}
-
-/** A raw rule read back into a spec (values normalised to the schema's spelling); undefined for NAT or unknown types. */
-export function ruleFromArm(raw: unknown): FirewallRuleSpec | undefined {
-  const type = rawString(raw, 'ruleType').toLowerCase();
-  const description = rawGet(raw, 'description');
-  const head = { name: rawString(raw, 'name'), ...(typeof description === 'string' ? { description } : {}) };
-  const common = { sourceAddresses: strings(rawGet(raw, 'sourceAddresses')), sourceIpGroups: strings(rawGet(raw, 'sourceIpGroups')) };
-  if (type === 'networkrule') {
-    return {
-      ruleType: 'NetworkRule', ...head, ...common,
-      ipProtocols: strings(rawGet(raw, 'ipProtocols')).map((p) => IP_PROTOCOLS[p.toLowerCase()] ?? (p as FirewallIpProtocol)),
-      destinationAddresses: strings(rawGet(raw, 'destinationAddresses')), destinationIpGroups: strings(rawGet(raw, 'destinationIpGroups')),
-      destinationFqdns: strings(rawGet(raw, 'destinationFqdns')), destinationPorts: strings(rawGet(raw, 'destinationPorts')),
-    };
-  }
-  if (type === 'applicationrule') {
-    const protocols: FirewallAppProtocol[] = rawList(raw, 'protocols').map((p) => {
-      const t = rawString(p, 'protocolType');
-      return { protocolType: APP_PROTOCOLS[t.toLowerCase()] ?? (t as 'Http'), port: Number(rawGet(p, 'port')) };
-    });
-    return { ruleType: 'ApplicationRule', ...head, ...common, protocols, targetFqdns: strings(rawGet(raw, 'targetFqdns')), fqdnTags: strings(rawGet(raw, 'fqdnTags')) };
-  }
-  return undefined;
-}
-
-/** Fields of `changes` that the rule type does not have (a network rule has no `protocols`, …). */
-export function foreignChangeFields(ruleType: FirewallRuleSpec['ruleType'], changes: Readonly<Record<string, unknown>>): string[] {
-  const own = ruleType === 'NetworkRule' ? NETWORK_KEYS : APP_KEYS;
-  return Object.keys(changes).filter((k) => !own.includes(k.toLowerCase()) || k === 'ruleType' || k === 'name');
-}
-
-/** `raw` with the spec's fields replaced and the fields the spec does not own kept. */
-export function mergeRuleIntoRaw(raw: unknown, spec: FirewallRuleSpec): RawObject {
-  const own = spec.ruleType === 'NetworkRule' ? NETWORK_KEYS : APP_KEYS;
-  const kept = raw && typeof raw === 'object' ? Object.entries(raw).filter(([k]) => !own.includes(k.toLowerCase())) : [];
-  return { ...Object.fromEntries(kept), ...ruleToArm(spec) };
-}
