@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -25,7 +25,17 @@ const SIZES = process.env.VNETLENS_BENCH_SIZES ? process.env.VNETLENS_BENCH_SIZE
 const RUNS = Number(process.env.VNETLENS_BENCH_RUNS ?? 1);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-interface Figures { onScreenMs: number; layoutMs?: number; fps: number; dom: number; heapMb: number; rfNodes: number }
+interface Figures { onScreenMs: number; layoutMs?: number; fps: number; dom: number; heapMb: number; rfNodes: number; phases?: string }
+
+/**
+ * The app builds to measure, each an app root holding out/cli + out/renderer:
+ * VNETLENS_BENCH_APPS="before=/tmp/a,after=/tmp/b" compares builds in one run (same load, same baseline).
+ */
+const APPS: { name: string; root: string }[] = process.env.VNETLENS_BENCH_APPS
+  ? process.env.VNETLENS_BENCH_APPS.split(',').map((kv) => { const [name, root] = kv.split('='); return { name: name!, root: resolve(root!) }; })
+  : [{ name: 'VNetLens', root: ROOT }];
+/** The renderer's own marks (see src/renderer/perfMarks.ts), reported as a time line. */
+const PHASE_MARKS = ['vnetlens-file-read', 'vnetlens-evaluated', 'vnetlens-graph-built', 'vnetlens-layout-done', 'vnetlens-graph-ready'];
 
 /** A synthetic ARM dump of about `n` resources: per VNet 3 subnets (inline), an NSG, a route table, 4 private endpoints; a cluster every 10 VNets. */
 export function syntheticEstate(n: number): unknown[] {
@@ -83,8 +93,8 @@ async function buildBaseline(dir: string): Promise<string> {
   return pathToFileURL(join(dir, 'baseline.html')).toString();
 }
 
-function startServe(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/cli/vnetlens.cjs'), 'serve', '--open', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, VNETLENS_DATA_DIR: join(tmpdir(), 'vnetlens-bench-data') } });
+function startServe(appRoot: string, file: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(appRoot, 'out/cli/vnetlens.cjs'), 'serve', '--open', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, VNETLENS_DATA_DIR: join(tmpdir(), 'vnetlens-bench-data') } });
   return new Promise((ok, fail) => {
     createInterface({ input: child.stdout! }).once('line', (url) => ok({ url: url.trim(), child }));
     child.once('exit', (code) => fail(new Error(`serve exited ${code}`)));
@@ -127,6 +137,7 @@ async function measure(browser: Browser, url: string, app: boolean): Promise<Fig
   await page.waitForFunction(() => !!document.body.dataset.graphReady, undefined, { timeout: 180_000, polling: 50 });
   const onScreenMs = await page.evaluate(() => performance.getEntriesByName('vnetlens-graph-ready')[0]?.startTime ?? NaN);
   const layoutMs = app ? Number(await page.getByTestId('graph').getAttribute('data-layout-ms')) : undefined;
+  const phases = app ? await page.evaluate((names) => names.map((n) => { const t = performance.getEntriesByName(n)[0]?.startTime; return t === undefined ? '' : `${n.replace('vnetlens-', '')} ${(t / 1000).toFixed(2)}`; }).filter(Boolean).join(' · '), PHASE_MARKS) : undefined;
   await page.waitForTimeout(300);
   const fps = await panFps(page);
   const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -134,12 +145,12 @@ async function measure(browser: Browser, url: string, app: boolean): Promise<Fig
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
   await page.close();
-  return { onScreenMs, ...(layoutMs !== undefined ? { layoutMs } : {}), fps, dom, heapMb, rfNodes };
+  return { onScreenMs, ...(layoutMs !== undefined ? { layoutMs } : {}), fps, dom, heapMb, rfNodes, ...(phases ? { phases } : {}) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 function medianFigures(runs: Figures[]): Figures {
-  const pick = (k: keyof Figures) => median(runs.map((r) => r[k] ?? NaN));
+  const pick = (k: Exclude<keyof Figures, 'phases'>) => median(runs.map((r) => r[k] ?? NaN));
   return { onScreenMs: pick('onScreenMs'), layoutMs: pick('layoutMs'), fps: pick('fps'), dom: pick('dom'), heapMb: pick('heapMb'), rfNodes: pick('rfNodes') };
 }
 
@@ -149,7 +160,7 @@ function row(size: number, name: string, f: Figures): string {
 }
 
 async function run(): Promise<void> {
-  if (!existsSync(join(ROOT, 'out/renderer/index.html')) || !existsSync(join(ROOT, 'out/cli/vnetlens.cjs'))) {
+  if (APPS.some((a) => !existsSync(join(a.root, 'out/renderer/index.html')) || !existsSync(join(a.root, 'out/cli/vnetlens.cjs')))) {
     process.stdout.write('render: skipped (run `npm run build && npm run build:cli` first)\n');
     return;
   }
@@ -161,25 +172,31 @@ async function run(): Promise<void> {
     for (const size of SIZES) {
       const file = join(dir, `estate-${size}.json`);
       writeFileSync(file, JSON.stringify(syntheticEstate(size)));
-      const appRuns: Figures[] = [];
+      const appRuns: Figures[][] = APPS.map(() => []);
       const baseRuns: Figures[] = [];
+      // Interleaved (app A, app B, baseline, repeat) so a burst of machine load hits all alike.
       for (let r = 0; r < RUNS; r++) {
-        const { url, child } = await startServe(file);
-        try {
-          appRuns.push(await measure(browser, url, true));
-        } finally {
-          child.kill('SIGTERM');
+        for (const [i, app] of APPS.entries()) {
+          const { url, child } = await startServe(app.root, file);
+          try {
+            const f = await measure(browser, url, true);
+            appRuns[i]!.push(f);
+            if (f.phases) process.stderr.write(`  ${size} ${app.name} run ${r + 1}: ${f.phases} · fps ${f.fps.toFixed(1)}\n`);
+          } finally {
+            child.kill('SIGTERM');
+          }
         }
         baseRuns.push(await measure(browser, `${baselineUrl}?n=${size}`, false));
       }
-      lines.push(row(size, 'VNetLens (opens collapsed above 400)', medianFigures(appRuns)));
+      const before = lines.length;
+      for (const [i, app] of APPS.entries()) lines.push(row(size, app.name, medianFigures(appRuns[i]!)));
       lines.push(row(size, 'plain React Flow baseline', medianFigures(baseRuns)));
-      process.stdout.write(`${lines.slice(-2).join('\n')}\n`);
+      process.stdout.write(`${lines.slice(before).join('\n')}\n`);
     }
   } finally {
     await browser.close();
   }
-  process.stdout.write(`\n${lines.join('\n')}\n(1600×1000 headless chromium, software rendering; median of ${RUNS} run(s); app time includes ingest + evaluation + layout)\n`);
+  process.stdout.write(`\n${lines.join('\n')}\n(1600×1000 headless chromium, software rendering; median of ${RUNS} run(s), interleaved; app time includes ingest + evaluation + layout; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
 }
 
 /** The 'render' bench part. */

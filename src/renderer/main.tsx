@@ -1,15 +1,9 @@
-/** Renderer entry. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
-import './styles.css';
-import { App } from './App';
+/**
+ * Renderer entry, kept tiny on purpose: it starts the layout worker (ELK's start-up takes about a
+ * second) before the big app chunk (React, React Flow, the engine) is even parsed, so both happen
+ * at once; then it loads and mounts the app.
+ */
 import { prewarmLayout } from './layout/layoutClient';
 
 prewarmLayout();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./boot').then((m) => m.boot());

@@ -2,8 +2,8 @@
  * The canvas: builds the graph from store state, lays it out in the worker, and renders it with
  * React Flow (custom nodes, minimap, controls). Clicks select; double-click toggles a VNet.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { Controls, MiniMap, Panel, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Controls, MiniMap, Panel, ReactFlow, getViewportForBounds, useReactFlow, type Edge, type Node, type Viewport } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildGraph } from '../graph/buildGraph';
 import { toFlow, type FlowNode } from '../graph/toFlow';
@@ -11,6 +11,12 @@ import { useLayout } from '../layout/useLayout';
 import { useApp } from '../state/store';
 import type { LoadedEstate } from '../state/loadEstate';
 import { nodeTypes } from './nodes/nodeTypes';
+import { markStage } from '../perfMarks';
+
+/** Below this zoom text is unreadable: the canvas stops painting edge labels and small print. */
+const FAR_ZOOM = 0.4;
+const MIN_ZOOM = 0.03;
+const MAX_ZOOM = 2.5;
 
 const MINIMAP_COLOR: Readonly<Record<string, string>> = { lane: 'transparent', vnet: '#3b82f6', subnet: '#64748b', resource: '#94a3b8', external: '#a855f7' };
 
@@ -19,27 +25,50 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
   const { view, selection, centerOn, select, setFocus, toggleVnet, expandMany } = useApp(useShallow((s) => ({
     view: s.view, selection: s.selection, centerOn: s.centerOn, select: s.select, setFocus: s.setFocus, toggleVnet: s.toggleVnet, expandMany: s.expandMany,
   })));
-  const model = useMemo(() => buildGraph(estate.tree, estate.snapshot, estate.verdict, view), [estate, view]);
+  const model = useMemo(() => {
+    const m = buildGraph(estate.tree, estate.snapshot, estate.verdict, view);
+    markStage('graph-built');
+    return m;
+  }, [estate, view]);
   const { laidOut, pending, error } = useLayout(model);
   const selectedId = selection?.kind === 'node' || selection?.kind === 'edge' ? selection.id : undefined;
   const flow = useMemo(() => (laidOut ? toFlow(laidOut.model, laidOut.layout, selectedId) : { nodes: [], edges: [] }), [laidOut, selectedId]);
   const rf = useReactFlow();
   const fitted = useRef<LoadedEstate | undefined>(undefined);
+  const canvas = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!laidOut) return;
-    if (fitted.current !== estate) {
-      fitted.current = estate;
-      requestAnimationFrame(() => {
-        void rf.fitView({ padding: 0.08, duration: 0 });
-        // Mark for e2e and the render bench: the graph is on screen.
-        requestAnimationFrame(() => {
-          performance.mark?.('vnetlens-graph-ready');
-          document.body.dataset.graphReady = String(Date.now());
-        });
-      });
+  // Pan and zoom touch the DOM directly (a class, a data attribute), never React state: a store
+  // update per frame would re-render every node. While moving, the viewport is its own compositor
+  // layer, so a pan frame moves an already rasterised picture instead of repainting it, and nothing
+  // is hit-tested under the pointer; the layer is dropped at rest so zoomed text is re-rasterised sharp.
+  const onMoveStart = useCallback(() => canvas.current?.classList.add('moving'), []);
+  const onMoveEnd = useCallback(() => canvas.current?.classList.remove('moving'), []);
+  const onMove = useCallback((_: unknown, vp: Viewport) => {
+    const zoom = vp.zoom < FAR_ZOOM ? 'far' : 'near';
+    if (canvas.current && canvas.current.dataset.zoom !== zoom) canvas.current.dataset.zoom = zoom;
+  }, []);
+
+  // First picture of an estate: fit it before the browser paints (layout effect), from the declared
+  // sizes, so the graph is never rasterised once at zoom 1 and then again fitted.
+  useLayoutEffect(() => {
+    if (!laidOut || fitted.current === estate) return;
+    fitted.current = estate;
+    const top = flow.nodes.filter((n) => !n.parentId);
+    const el = canvas.current;
+    if (top.length && el) {
+      const x0 = Math.min(...top.map((n) => n.position.x)), y0 = Math.min(...top.map((n) => n.position.y));
+      const x1 = Math.max(...top.map((n) => n.position.x + (n.width ?? 0))), y1 = Math.max(...top.map((n) => n.position.y + (n.height ?? 0)));
+      const vp = getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, MIN_ZOOM, MAX_ZOOM, 0.08);
+      void rf.setViewport(vp, { duration: 0 });
+      onMove(undefined, vp);
     }
-  }, [laidOut, estate, rf]);
+    // Mark for e2e and the render bench: the graph (nodes, then edges once React Flow has its
+    // handles) is on screen two frames later.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      markStage('graph-ready');
+      document.body.dataset.graphReady = String(Date.now());
+    }));
+  }, [laidOut, estate, flow, rf, onMove]);
 
   useEffect(() => {
     if (!centerOn || !laidOut) return;
@@ -71,7 +100,7 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
   }, [rf, expandMany]);
 
   return (
-    <div className="canvas" data-testid="graph" data-ready={laidOut && !pending ? 'true' : 'false'} data-nodes={flow.nodes.length} data-edges={flow.edges.length} data-layout-ms={laidOut ? Math.round(laidOut.ms) : ''}>
+    <div ref={canvas} className="canvas" data-testid="graph" data-ready={laidOut && !pending ? 'true' : 'false'} data-nodes={flow.nodes.length} data-edges={flow.edges.length} data-layout-ms={laidOut ? Math.round(laidOut.ms) : ''}>
       {/* No <Background/>: its pattern moves with every pan frame and costs a full-canvas repaint in
           software rendering; the pane's flat colour comes from --bg. */}
       <ReactFlow
@@ -82,11 +111,14 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
         onEdgeClick={onEdgeClick}
         onNodeDoubleClick={onNodeDoubleClick}
         onPaneClick={() => select(undefined)}
+        onMoveStart={onMoveStart}
+        onMove={onMove}
+        onMoveEnd={onMoveEnd}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
-        minZoom={0.03}
-        maxZoom={2.5}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         zoomOnDoubleClick={false}
         proOptions={{ hideAttribution: true }}
       >

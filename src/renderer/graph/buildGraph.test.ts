@@ -80,7 +80,7 @@ describe('collapse, filters, relevance', () => {
     const g = buildGraph(tree, snapshot, verdict, view({ focus: cluster, collapsed: new Set([idKey(ID.spoke)]) }));
     const spoke = node(g, ID.spoke)!;
     expect(spoke.collapsed).toBe(true);
-    expect(spoke.counts).toEqual({ subnets: 2, resources: 2, computes: 1 });
+    expect(spoke.counts).toEqual({ subnets: 2, resources: 2, computes: 1, privateEndpoints: 1 });
     expect(spoke.verdicts).toMatchObject({ blocked: 1, allowed: 2, unknown: 1 });
     expect(node(g, ID.cluster)).toBeUndefined();
     expect(node(g, ID.computeSubnet)).toBeUndefined();
@@ -148,5 +148,12 @@ describe('big-estate economy', () => {
     const tree2 = buildTree(snap2, verdict);
     expect(node(buildGraph(tree2, snap2, verdict, view()), storage)?.resourceKind).toBe('target');
     expect(node(buildGraph(tree2, snap2, verdict, collapsed), storage)).toBeUndefined();
+  });
+  it('a collapsed VNet draws no private-link edges for the endpoints folded inside it, and counts them', () => {
+    const open = buildGraph(tree, snapshot, verdict, view());
+    expect(open.edges.some((e) => e.kind === 'privateLink' && e.target === idKey(ID.workspace))).toBe(true);
+    const folded = buildGraph(tree, snapshot, verdict, view({ collapsed: new Set([idKey(ID.spoke)]) }));
+    expect(folded.edges.some((e) => e.kind === 'privateLink')).toBe(false);
+    expect(node(folded, ID.spoke)?.counts?.privateEndpoints).toBe(1);
   });
 });

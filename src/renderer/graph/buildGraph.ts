@@ -42,6 +42,10 @@ export function buildGraph(tree: ReadonlyMap<string, GraphNode>, snapshot: Snaps
     const s = vis.representative(e.source);
     const t = vis.representative(e.target);
     if (!s || !t || s === t) continue;
+    // Bundling for the overview: a collapsed VNet does not draw one long private-link edge per
+    // endpoint folded inside it (its box counts them); hundreds of those lines to one workspace read
+    // as a hairball and cost paint on every frame.
+    if (e.kind === 'privateLink' && s !== e.source && vis.visible.get(s)?.collapsed) continue;
     if (relevant && e.kind !== 'flow' && !(relevant.has(e.source) || relevant.has(e.target))) continue;
     for (const end of [s, t]) {
       const ext = externals.get(end);

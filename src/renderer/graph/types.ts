@@ -42,7 +42,7 @@ export interface GraphNode {
   readonly verdicts?: VerdictCounts;
   /** VNets only: collapsed into one box showing counts. */
   readonly collapsed?: boolean;
-  readonly counts?: { readonly subnets: number; readonly resources: number; readonly computes: number };
+  readonly counts?: { readonly subnets: number; readonly resources: number; readonly computes: number; readonly privateEndpoints: number };
   /** Declared up front: React Flow never measures. */
   width: number;
   height: number;

@@ -73,7 +73,7 @@ export function computeVisibility(all: ReadonlyMap<string, GraphNode>, view: Vie
 }
 
 function collapsedVnet(n: GraphNode, all: ReadonlyMap<string, GraphNode>, children: ReadonlyMap<string, string[]>, kept: ReadonlySet<string>): GraphNode {
-  let subnets = 0, resources = 0, computes = 0, faults = n.faults;
+  let subnets = 0, resources = 0, computes = 0, privateEndpoints = 0, faults = n.faults;
   let verdicts = n.verdicts;
   const walk = (id: string) => {
     for (const c of children.get(id) ?? []) {
@@ -82,11 +82,12 @@ function collapsedVnet(n: GraphNode, all: ReadonlyMap<string, GraphNode>, childr
       if (child.kind === 'subnet') subnets++;
       if (child.kind === 'resource') resources++;
       if (child.resourceKind === 'compute') computes++;
+      if (child.resourceKind === 'privateEndpoint') privateEndpoints++;
       faults += child.faults;
       verdicts = addCounts(verdicts, child.verdicts);
       walk(c);
     }
   };
   walk(n.id);
-  return { ...n, collapsed: true, counts: { subnets, resources, computes }, faults, ...(verdicts ? { verdicts } : {}) };
+  return { ...n, collapsed: true, counts: { subnets, resources, computes, privateEndpoints }, faults, ...(verdicts ? { verdicts } : {}) };
 }

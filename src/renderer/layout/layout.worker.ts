@@ -9,8 +9,9 @@ void elk.layout({ id: 'warm-up', children: [{ id: 'a', width: 10, height: 10 }, 
 
 self.onmessage = (event: MessageEvent<{ id: number; input: LayoutInput }>) => {
   const { id, input } = event.data;
+  const t0 = performance.now();
   layoutGraph(input, elk).then(
-    (result) => self.postMessage({ id, result }),
+    (result) => self.postMessage({ id, result, ms: performance.now() - t0 }),
     (err: unknown) => self.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
   );
 };

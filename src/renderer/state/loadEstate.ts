@@ -7,7 +7,9 @@ import { evaluateEstate } from '../../shared/engine/evaluateEstate';
 import type { EstateVerdict } from '../../shared/engine/verdict';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
-import { buildTree } from '../graph/buildGraph';
+import { buildGraph, buildTree } from '../graph/buildGraph';
+import { layoutInputOf, layoutInWorker } from '../layout/layoutClient';
+import { openingView } from './store';
 import type { GraphNode } from '../graph/types';
 
 /** An estate ready to draw. */
@@ -31,6 +33,18 @@ export function loadEstate(content: unknown, name: string, path?: string): Loade
 /** Build from an already parsed snapshot file (e.g. a harvest result). */
 export function fromSnapshotFile(file: SnapshotFile, name: string, path?: string): LoadedEstate {
   const snapshot = buildSnapshot(file);
+  prelayout(snapshot, file.resources.length);
   const verdict = evaluateEstate(snapshot);
   return { name, ...(path ? { path } : {}), file, snapshot, verdict, tree: buildTree(snapshot, verdict), size: file.resources.length };
+}
+
+/**
+ * The opening picture's geometry does not depend on verdicts (no flow overlay yet, sizes come from
+ * structure), so the worker lays it out while the engine evaluates on this thread; the canvas's
+ * identical request then picks up the same answer (layoutInWorker shares it).
+ */
+function prelayout(snapshot: Snapshot, size: number): void {
+  if (typeof Worker === 'undefined') return;
+  const model = buildGraph(buildTree(snapshot, undefined), snapshot, undefined, openingView(size));
+  layoutInWorker(layoutInputOf(model)).catch(() => undefined); // the canvas reports layout errors
 }

@@ -45,6 +45,11 @@ function initialView(defaultExpanded: boolean): ViewState {
   return { expanded: new Set(), collapsed: new Set(), defaultExpanded, onlyRelevant: false, filters: NO_FILTERS };
 }
 
+/** The view an estate of `size` resources opens on (loadEstate lays it out early). */
+export function openingView(size: number): ViewState {
+  return initialView(size <= COLLAPSED_OVERVIEW_ABOVE);
+}
+
 const prefersLight = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches;
 
 /** The store hook. */
@@ -52,7 +57,7 @@ export const useApp = create<AppState>()((set) => ({
   view: initialView(true),
   theme: prefersLight ? 'light' : 'dark',
   searchOpen: false,
-  setEstate: (estate) => set({ estate, selection: undefined, error: undefined, view: initialView(!estate || estate.size <= COLLAPSED_OVERVIEW_ABOVE) }),
+  setEstate: (estate) => set({ estate, selection: undefined, error: undefined, view: openingView(estate?.size ?? 0) }),
   setBusy: (busy) => set({ busy }),
   setError: (error) => set({ error }),
   select: (selection) => set({ selection }),

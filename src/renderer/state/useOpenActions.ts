@@ -5,6 +5,7 @@ import type { Result } from '../../shared/ipc/result';
 import { getApi } from '../transport/api';
 import { loadEstate } from './loadEstate';
 import { useApp } from './store';
+import { markStage } from '../perfMarks';
 
 let initialDone = false;
 
@@ -19,9 +20,12 @@ async function openWith(fetcher: () => Promise<Result<OpenedFile | undefined>>):
     const r = await fetcher();
     if (!r.ok) return setError(r.error.message);
     if (!r.value) return; // dialog cancelled
+    markStage('file-read');
     setBusy(`Evaluating ${r.value.name}…`);
     await nextFrame();
-    setEstate(loadEstate(r.value.content, r.value.name, r.value.path));
+    const estate = loadEstate(r.value.content, r.value.name, r.value.path);
+    markStage('evaluated');
+    setEstate(estate);
   } catch (err) {
     setError(err instanceof Error ? err.message : String(err));
   } finally {

@@ -32,7 +32,7 @@ const VnetNode = memo(function VnetNode({ data, selected }: NodeProps<FlowNode>)
       </div>
       {g.collapsed && g.counts && (
         <div className="vnet-summary">
-          <span>{g.counts.subnets} subnets · {g.counts.resources} resources{g.counts.computes ? ` · ${g.counts.computes} compute` : ''}</span>
+          <span>{g.counts.subnets} subnets · {g.counts.resources} resources{g.counts.computes ? ` · ${g.counts.computes} compute` : ''}{g.counts.privateEndpoints ? ` · ${g.counts.privateEndpoints} PE` : ''}</span>
           <VerdictPills v={g.verdicts} />
         </div>
       )}
