@@ -8,7 +8,7 @@ import type {
   Compute, NetworkSecurityGroup, PrivateDnsZone, PrivateEndpoint, RouteTable, SecurityRule, Snapshot, Subnet,
   VirtualNetwork, Workspace,
 } from '../../src/shared/model';
-import { defaultSecurityRules } from '../../src/shared/whatif/defaultRules';
+import { defaultSecurityRules } from '../../src/shared/model/defaultSecurityRules';
 
 export const SUB = '00000000-0000-0000-0000-0000000000aa';
 const rg = (name: string): string => `/subscriptions/${SUB}/resourceGroups/${name}`;

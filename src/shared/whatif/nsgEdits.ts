@@ -2,7 +2,7 @@
 import type { NetworkSecurityGroup } from '../model';
 import { sameId } from '../model';
 import type { NsgAssociateSubnet, NsgCreate } from './edits';
-import { defaultSecurityRules } from './defaultRules';
+import { defaultSecurityRules } from '../model/defaultSecurityRules';
 import { fail, type HandlerResult } from './handlerResult';
 import { ARM_TYPES, newResourceId } from './ids';
 import { validatePlace } from './placeValidation';

@@ -6,7 +6,7 @@
 import { resourceGroupOf, subscriptionOf } from '../../model/armId';
 import type { NetworkSecurityGroup } from '../../model/resources';
 import type { Assumptions } from '../assumptions';
-import { defaultSecurityRules } from './defaultRules';
+import { defaultSecurityRules } from '../../model/defaultSecurityRules';
 
 /** Name of the modelled inbound rule. */
 export const AML_AUTO_RULE_NAME = 'AzureMachineLearningInbound44224';

@@ -10,7 +10,7 @@ import type { NsgContext, NsgDecision, NsgFlow } from './nsgTypes';
 
 export type { NsgContext, NsgDecision, NsgFlow, RuleEvaluation } from './nsgTypes';
 export { amlAutoNsg, AML_AUTO_RULE_NAME } from './amlAutoNsg';
-export { defaultSecurityRules } from './defaultRules';
+export { defaultSecurityRules } from '../../model/defaultSecurityRules';
 
 const decisionCache = new WeakMap<NetworkSecurityGroup, Map<string, NsgDecision>>();
 

@@ -7,7 +7,7 @@ import { idKey } from '../../model/armId';
 import type { NetworkSecurityGroup, RuleAccess, RuleProtocol, SecurityRule } from '../../model/resources';
 import { ipv4Range, isIpOrCidr } from '../../net/cidr';
 import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
-import { defaultSecurityRules } from './defaultRules';
+import { defaultSecurityRules } from '../../model/defaultSecurityRules';
 
 /** A port list: every port, or inclusive ranges. */
 export interface PortSet {

@@ -13,7 +13,7 @@ import type {
 import type { FirewallPolicy, FirewallRuleCollectionGroup, IpGroup, VnetAdminRules } from '../../model/firewall';
 import type { ServiceTagData } from '../../model/serviceTags';
 import type { IngestWarning, MissingScope, Provenance, Snapshot } from '../../model/snapshot';
-import { defaultSecurityRules } from '../nsg/defaultRules';
+import { defaultSecurityRules } from '../../model/defaultSecurityRules';
 
 /** Default subscription of built records. */
 export const TEST_SUBSCRIPTION = '00000000-0000-0000-0000-000000000001';

@@ -6,7 +6,7 @@ import type { RouteIn, RouteTableIn } from '../schemas/routeTable';
 import { refIds } from '../schemas/common';
 import { IngestError } from '../ingestError';
 import { base, canonical, type Draft } from './base';
-import { defaultSecurityRules } from './defaultRules';
+import { defaultSecurityRules } from '../../model/defaultSecurityRules';
 
 /** An NSG from its item and its rules; default rules are synthesized when the input had none. */
 export function toNsg(item: Item<NsgIn>, rules: readonly SecurityRule[]): Draft<NetworkSecurityGroup> {

@@ -1,9 +1,10 @@
 /**
  * The six rules Azure puts in every NSG (semantics §1.2). ARM lists them under
  * `defaultSecurityRules`, but templates, Resource Graph projections and hand-written dumps often
- * leave them out; an NSG without them would wrongly look like "allow everything".
+ * leave them out; an NSG without them would wrongly look like "allow everything". One list for
+ * ingest, the NSG evaluator, what-if (NSGs it creates) and the AML auto NSG.
  */
-import type { Direction, RuleAccess, SecurityRule } from '../../model';
+import type { Direction, RuleAccess, SecurityRule } from './resources';
 
 type Spec = readonly [name: string, direction: Direction, priority: number, access: RuleAccess, source: string, destination: string, description: string];
 
