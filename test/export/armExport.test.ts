@@ -70,11 +70,11 @@ describe('ARM export', () => {
 
   it('writes Bicep with one module per resource group', () => {
     const { bicep } = exportOf(ALL_EDITS);
-    expect(Object.keys(bicep).sort()).toEqual(['main.bicep', 'modules/rgDns.bicep', 'modules/rgMl.bicep', 'modules/rgNet.bicep']);
-    expect(bicep['main.bicep']).toContain(`module rgNet 'modules/rgNet.bicep' = {\n  name: 'vnetlens-rg-net'\n  scope: resourceGroup('${SUB}', 'rg-net')`);
-    expect(bicep['modules/rgNet.bicep']).toContain('resource nsgCompute_allowStorage ');
-    expect(bicep['modules/rgNet.bicep']).toContain("'Microsoft.Network/networkSecurityGroups/securityRules@2025-07-01'");
-    expect(bicep['modules/rgDns.bicep']).toMatch(/location: 'global'/);
+    expect(Object.keys(bicep).sort()).toEqual(['main.bicep', 'module-rgDns.bicep', 'module-rgMl.bicep', 'module-rgNet.bicep']);
+    expect(bicep['main.bicep']).toContain(`module rgNet 'module-rgNet.bicep' = {\n  name: 'vnetlens-rg-net'\n  scope: resourceGroup('${SUB}', 'rg-net')`);
+    expect(bicep['module-rgNet.bicep']).toContain('resource nsgCompute_allowStorage ');
+    expect(bicep['module-rgNet.bicep']).toContain("'Microsoft.Network/networkSecurityGroups/securityRules@2025-07-01'");
+    expect(bicep['module-rgDns.bicep']).toMatch(/location: 'global'/);
     const single = exportOf([ALL_EDITS[0]!]).bicep;
     expect(Object.keys(single)).toEqual(['main.bicep']);
     expect(single['main.bicep']).toContain("destinationPortRanges: [\n      '443'\n      '445'\n    ]");

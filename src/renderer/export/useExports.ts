@@ -57,7 +57,7 @@ export function useExports() {
       const r = exportEdits(estate.file, state.base, activeEdits(state.history));
       if ('error' in r) throw new Error(`edit ${r.index + 1} cannot be exported: ${r.error.message}`);
       if (format === 'arm') return [{ name: `${name}-whatif.json`, mime: 'application/json', filters: [{ name: 'ARM template', extensions: ['json'] }], content: `${JSON.stringify(r.template, null, 2)}\n` }];
-      return Object.entries(r.bicep).map(([file, content]) => ({ name: file.replace(/\//g, '_'), mime: 'text/plain', filters: [{ name: 'Bicep', extensions: ['bicep'] }], content }));
+      return Object.entries(r.bicep).map(([file, content]) => ({ name: file, mime: 'text/plain', filters: [{ name: 'Bicep', extensions: ['bicep'] }], content }));
     }
     const l = layout();
     if (!l) return [];

@@ -1,6 +1,6 @@
 /**
  * Deployment plan → Bicep. One resource group: `main.bicep`. Several: `main.bicep` with one module
- * per group (Bicep resources cannot target another group directly) and `modules/<name>.bicep` each.
+ * per group (Bicep resources cannot target another group directly) and `module-<name>.bicep` each, beside it (flat, so a browser download keeps the links).
  */
 import { idKey } from '../model';
 import { locationParamName } from './armTemplate';
@@ -60,7 +60,7 @@ export function bicepFiles(plan: DeploymentPlan): BicepFiles {
   for (const [k, g] of groups) {
     const sym = bicepIdentifier([g.group.resourceGroup], taken);
     moduleSymbol.set(k, sym);
-    moduleFile.set(k, `modules/${sym}.bicep`);
+    moduleFile.set(k, `module-${sym}.bicep`);
   }
   const modules: string[] = [];
   for (const [k, g] of groups) {

@@ -22,7 +22,7 @@ export function registerExportArm(program: Command): void {
     .description('Write the project\'s pending what-if edits as an ARM deployment template (2019-04-01 schema), optionally Bicep too.')
     .argument('<project>', 'a *.vnetlens.json project file')
     .option('--out <file>', 'template file to write (default: standard output)')
-    .option('--bicep <file>', 'also write Bicep: this file, plus modules/ beside it when edits span resource groups')
+    .option('--bicep <file>', 'also write Bicep: this file, plus one module-<group>.bicep beside it per resource group when edits span several')
     .action(async (projectPath: string, opts: ExportArmOptions) => {
       process.exitCode = await runExportArm(projectPath, opts);
     });
