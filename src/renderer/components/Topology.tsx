@@ -34,7 +34,8 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
   const selectedId = selection?.kind === 'node' || selection?.kind === 'edge' ? selection.id : undefined;
   const flow = useMemo(() => (laidOut ? toFlow(laidOut.model, laidOut.layout, selectedId) : { nodes: [], edges: [] }), [laidOut, selectedId]);
   const rf = useReactFlow();
-  const fitted = useRef<LoadedEstate | undefined>(undefined);
+  // Keyed by the opened file, not the estate object: a what-if edit makes a new estate but must keep the view.
+  const fitted = useRef<LoadedEstate['file'] | undefined>(undefined);
   const canvas = useRef<HTMLDivElement>(null);
 
   // Pan and zoom touch the DOM directly (a class, a data attribute), never React state: a store
@@ -51,8 +52,8 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
   // First picture of an estate: fit it before the browser paints (layout effect), from the declared
   // sizes, so the graph is never rasterised once at zoom 1 and then again fitted.
   useLayoutEffect(() => {
-    if (!laidOut || fitted.current === estate) return;
-    fitted.current = estate;
+    if (!laidOut || fitted.current === estate.file) return;
+    fitted.current = estate.file;
     const top = flow.nodes.filter((n) => !n.parentId);
     const el = canvas.current;
     if (top.length && el) {

@@ -3,13 +3,13 @@
  * (flow evaluation never goes over IPC). Errors keep the ingest message, which names file and field.
  */
 import { buildSnapshot, toSnapshotFile } from '../../shared/ingest';
-import { evaluateEstate } from '../../shared/engine/evaluateEstate';
 import type { EstateVerdict } from '../../shared/engine/verdict';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import { buildGraph, buildTree } from '../graph/buildGraph';
 import { layoutInputOf, layoutInWorker } from '../layout/layoutClient';
 import { openingView } from './store';
+import { whatIfEvaluator } from '../whatif/evaluator';
 import type { GraphNode } from '../graph/types';
 
 /** An estate ready to draw. */
@@ -34,7 +34,8 @@ export function loadEstate(content: unknown, name: string, path?: string): Loade
 export function fromSnapshotFile(file: SnapshotFile, name: string, path?: string): LoadedEstate {
   const snapshot = buildSnapshot(file);
   prelayout(snapshot, file.resources.length);
-  const verdict = evaluateEstate(snapshot);
+  // The what-if evaluator's cache then makes the what-if start on this estate a hit, not a second pass.
+  const verdict = whatIfEvaluator.evaluate(snapshot);
   return { name, ...(path ? { path } : {}), file, snapshot, verdict, tree: buildTree(snapshot, verdict), size: file.resources.length };
 }
 
