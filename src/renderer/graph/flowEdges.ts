@@ -32,7 +32,12 @@ export function peerNode(flow: FlowVerdict, nodes: ReadonlyMap<string, GraphNode
     return inPicture ?? ext(externalId('res', flow.peer), lastSegment(flow.peer), 'resource outside the snapshot', flow.peer);
   }
   const row = requirementById(flow.requirement);
-  if (row?.peer.type === 'fqdn') return ext(externalId('fqdn', row.id), row.title, `FQDNs (${row.id})`);
+  if (row?.peer.type === 'fqdn') {
+    // One node per row keeps the picture small; its label is a concrete name (placeholders such as
+    // {region} resolved), with a count when the row lists several.
+    const more = row.peer.fqdns.length - 1;
+    return ext(externalId('fqdn', row.id), more > 0 ? `${flow.peer} +${more}` : flow.peer, `FQDNs (${row.id})`);
+  }
   if (row?.peer.type === 'serviceTag' || /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$/.test(flow.peer)) {
     return ext(externalId('tag', flow.peer), flow.peer, 'service tag');
   }
