@@ -5,6 +5,7 @@
 import type { EstateVerdict } from '../../shared/engine/verdict';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { annotate } from './annotate';
+import { firewallHop } from './firewallHop';
 import { flowEdges, worstStatus } from './flowEdges';
 import { relevantIds } from './relevant';
 import { sizeNodes } from './sizing';
@@ -29,10 +30,14 @@ function mergeEdge(into: Map<string, GraphEdge>, e: GraphEdge): void {
 /** Build what to draw. `tree` is buildTree(snapshot, verdict). */
 export function buildGraph(tree: ReadonlyMap<string, GraphNode>, snapshot: Snapshot, verdict: EstateVerdict | undefined, view: ViewState): GraphModel {
   const struct = structuralEdges(snapshot, tree);
-  const flows = flowEdges(verdict, view.focus, tree);
   const focused = view.focus && view.focus !== 'all' ? verdict?.computes.find((c) => idKey(c.id) === view.focus) : undefined;
   const relevant = view.onlyRelevant && focused ? relevantIds(snapshot, focused, tree) : undefined;
   const vis = computeVisibility(tree, view, relevant);
+  // Through the firewall only when something stands for it in the picture; else straight to the peer.
+  const flows = flowEdges(verdict, view.focus, tree, (f) => {
+    const hop = firewallHop(f, snapshot, tree);
+    return hop && vis.representative(hop) ? hop : undefined;
+  });
 
   const visible = new Map<string, GraphNode>();
   for (const [id, n] of vis.visible) visible.set(id, { ...n });

@@ -1,7 +1,9 @@
 /**
  * The flow overlay: for the focused compute (or all), one edge per (compute, peer) bundling its
  * flows, coloured by the worst status and drawn with a dash pattern and icon so colour is not the
- * only cue. Peers are service tags, FQDN groups (one per requirement row), or resources.
+ * only cue. Peers are service tags, FQDN groups (one per requirement row), or resources. A flow that
+ * crosses a firewall (`hopOf`) is drawn as two bundled segments, compute → firewall → peer, each
+ * wearing the status.
  */
 import type { EstateVerdict, FlowStatus, FlowVerdict } from '../../shared/engine/verdict';
 import { idKey, lastSegment } from '../../shared/model/armId';
@@ -44,8 +46,14 @@ export function peerNode(flow: FlowVerdict, nodes: ReadonlyMap<string, GraphNode
   return ext(externalId('peer', flow.peer), flow.peer, 'peer');
 }
 
-/** Flow edges for `focus` (a compute node id or 'all'), plus the external nodes they end on. */
-export function flowEdges(verdict: EstateVerdict | undefined, focus: string | undefined, nodes: ReadonlyMap<string, GraphNode>): { edges: GraphEdge[]; externals: GraphNode[] } {
+/**
+ * Flow edges for `focus` (a compute node id or 'all'), plus the external nodes they end on.
+ * `hopOf` names the node a flow passes through on its way (a firewall), if any.
+ */
+export function flowEdges(
+  verdict: EstateVerdict | undefined, focus: string | undefined, nodes: ReadonlyMap<string, GraphNode>,
+  hopOf: (flow: FlowVerdict) => string | undefined = () => undefined,
+): { edges: GraphEdge[]; externals: GraphNode[] } {
   if (!verdict || !focus) return { edges: [], externals: [] };
   const bundles = new Map<string, { source: string; target: string; status?: FlowStatus; flows: FlowRef[]; ports: Set<string> }>();
   const externals = new Map<string, GraphNode>();
@@ -55,13 +63,18 @@ export function flowEdges(verdict: EstateVerdict | undefined, focus: string | un
     c.flows.forEach((f, fi) => {
       const peer = peerNode(f, nodes);
       if (peer.kind === 'external') externals.set(peer.id, peer);
-      const [source, target] = f.direction === 'Inbound' ? [peer.id, computeNode] : [computeNode, peer.id];
-      const id = `flow|${source}|${target}`;
-      const b = bundles.get(id) ?? { source, target, flows: [], ports: new Set<string>() };
-      b.status = worstStatus(b.status, f.status);
-      b.flows.push({ compute: ci, flow: fi });
-      b.ports.add(`${f.protocol === 'Udp' ? 'udp/' : ''}${f.port}`);
-      bundles.set(id, b);
+      const hop = hopOf(f);
+      const path = [computeNode, ...(hop && hop !== peer.id && hop !== computeNode ? [hop] : []), peer.id];
+      if (f.direction === 'Inbound') path.reverse();
+      for (let i = 0; i + 1 < path.length; i++) {
+        const [source, target] = [path[i]!, path[i + 1]!];
+        const id = `flow|${source}|${target}`;
+        const b = bundles.get(id) ?? { source, target, flows: [], ports: new Set<string>() };
+        b.status = worstStatus(b.status, f.status);
+        b.flows.push({ compute: ci, flow: fi });
+        b.ports.add(`${f.protocol === 'Udp' ? 'udp/' : ''}${f.port}`);
+        bundles.set(id, b);
+      }
     });
   });
   const edges = [...bundles.entries()].map(([id, b]): GraphEdge => {
