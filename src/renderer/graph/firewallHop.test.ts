@@ -7,6 +7,7 @@ import { buildSnapshot, toSnapshotFile } from '../../shared/ingest';
 import { buildGraph, buildTree } from './buildGraph';
 import { crossesFirewall, firewallHop } from './firewallHop';
 import { externalId } from './ids';
+import { resolveNodeId } from './resolveNode';
 import { NO_FILTERS, type GraphEdge, type ViewState } from './types';
 
 // The sample estate: cpu-cluster's default route goes to the hub firewall afw-hub, whose policy
@@ -40,6 +41,11 @@ describe('firewallHop (sample estate)', () => {
     expect(firewallHop(byPolicy, snapshot, tree)).toBe(afw); // afwp-base is the base policy of afw-hub's afwp-hub
     const nothing: FlowVerdict = { ...byPolicy, decidedBy: { layer: 'firewall' } };
     expect(firewallHop(nothing, snapshot, tree)).toBeUndefined();
+  });
+  it('"select the resource at fault" on a policy or its rule collection group selects the firewall applying it', () => {
+    const base = [...snapshot.firewallPolicies.values()].find((p) => p.name === 'afwp-base')!;
+    expect(resolveNodeId(snapshot, tree, base.id)).toBe(afw);
+    expect(resolveNodeId(snapshot, tree, `${base.id}/ruleCollectionGroups/rcg-platform`)).toBe(afw);
   });
   it('flows that never reach a firewall have no hop', () => {
     const udp = cluster.flows[o1Udp]!;

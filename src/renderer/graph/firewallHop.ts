@@ -21,6 +21,12 @@ function policyChain(snapshot: Snapshot, policyId: string | undefined): string[]
   return out;
 }
 
+/** ARM ids of the firewalls that apply policy `policyId`, directly or as a base of their own policy. */
+export function firewallsUsingPolicy(snapshot: Snapshot, policyId: string): string[] {
+  const key = idKey(policyId);
+  return [...snapshot.firewalls.values()].filter((fw) => policyChain(snapshot, fw.firewallPolicyId).includes(key)).map((fw) => fw.id);
+}
+
 /** The node id of the firewall `flow` crosses, or undefined when it crosses none drawn in `nodes`. */
 export function firewallHop(flow: FlowVerdict, snapshot: Snapshot, nodes: ReadonlyMap<string, unknown>): string | undefined {
   if (!crossesFirewall(flow)) return undefined;
@@ -36,9 +42,9 @@ export function firewallHop(flow: FlowVerdict, snapshot: Snapshot, nodes: Readon
     const hit = ip && drawn(firewalls.find((f) => f.privateIp === ip)?.id);
     if (hit) return hit;
   }
-  const policies = new Set([flow.decidedBy.policyId, ...fwSteps.map((t) => t.resourceId)].filter((p): p is string => !!p).map(idKey));
-  for (const fw of firewalls) {
-    const hit = policyChain(snapshot, fw.firewallPolicyId).some((p) => policies.has(p)) && drawn(fw.id);
+  const policies = [flow.decidedBy.policyId, ...fwSteps.map((t) => t.resourceId)].filter((p): p is string => !!p && snapshot.firewallPolicies.has(idKey(p)));
+  for (const fwId of policies.flatMap((p) => firewallsUsingPolicy(snapshot, p))) {
+    const hit = drawn(fwId);
     if (hit) return hit;
   }
   return undefined;

@@ -1,10 +1,11 @@
 /**
  * Which graph node stands for an ARM id that may not be a node itself: a rule lives in its NSG, an
  * NSG or route table is shown on the subnets it is attached to, a NIC in its subnet, a VNet link in
- * its zone. Used by "select the resource at fault" and by the fault badges.
+ * its zone, a firewall policy (or its rule collection group) on the firewall applying it. Used by "select the resource at fault" and by the fault badges.
  */
 import { idKey, parentId } from '../../shared/model/armId';
 import type { Snapshot } from '../../shared/model/snapshot';
+import { firewallsUsingPolicy } from './firewallHop';
 
 /** The node id for `armId` among `nodeIds`, or undefined when nothing in the picture stands for it. */
 export function resolveNodeId(snapshot: Snapshot, nodeIds: ReadonlySet<string> | ReadonlyMap<string, unknown>, armId: string | undefined, depth = 0): string | undefined {
@@ -20,6 +21,7 @@ export function resolveNodeId(snapshot: Snapshot, nodeIds: ReadonlySet<string> |
   if (nic) return firstOf(nic.privateEndpointId ? [nic.privateEndpointId] : []) ?? firstOf(nic.subnetIds);
   const peering = snapshot.peerings.get(key);
   if (peering) return firstOf([peering.vnetId]);
+  if (snapshot.firewallPolicies.has(key)) return firstOf(firewallsUsingPolicy(snapshot, armId));
   // A child resource (security rule, route, zone link, ip configuration): try its parent.
   const parent = parentId(armId);
   return parent.includes('/providers/') ? resolveNodeId(snapshot, nodeIds, parent, depth + 1) : undefined;
