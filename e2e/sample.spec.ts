@@ -56,3 +56,17 @@ test('sample: overview controls work (collapse, only what matters, light theme)'
   await expect(page.locator('html')).toHaveAttribute('data-theme', /light|dark/);
   await shot(page, '07-only-relevant-theme');
 });
+
+test('sample: a flow allowed by the hub firewall names the policy, group, collection and rule', async ({ page }) => {
+  await page.goto(appUrl());
+  await page.getByTestId('open-sample').click();
+  await graphReady(page);
+  await page.getByTestId('node-compute-cpu-cluster').click();
+  const row = page.locator('[data-testid="flow-row"][data-status="allowed"]', { hasText: 'AzureMachineLearning' }).first();
+  await row.click();
+  const fw = page.getByTestId('firewall-decision');
+  await expect(fw).toContainText('afwp-base');
+  await expect(fw).toContainText('rcg-platform');
+  await expect(fw).toContainText('aml-service');
+  await shot(page, '12-firewall-decision');
+});
