@@ -5,18 +5,8 @@
  */
 import type { CheckResult, ComputeVerdict, DecidedBy, EstateVerdict, FlowVerdict } from '../engine/verdict';
 
-/** `decidedBy` as the contract writes it; the firewall fields appear only when the engine set them. */
-export interface CheckJsonDecidedBy {
-  readonly layer: DecidedBy['layer'];
-  readonly resourceId?: string;
-  readonly name?: string;
-  readonly priority?: number;
-  readonly policyId?: string;
-  readonly ruleCollectionGroup?: string;
-  readonly ruleCollectionGroupPriority?: number;
-  readonly ruleCollection?: string;
-  readonly ruleCollectionPriority?: number;
-}
+/** `decidedBy` as the contract writes it: the engine's own record (firewall fields only when set). */
+export type CheckJsonDecidedBy = DecidedBy;
 
 export interface CheckJsonFlow {
   readonly requirement: string;

@@ -3,7 +3,7 @@
  * snapshot (never mutation). The union is the contract between the UI, project files, suggested
  * fixes and the exports; every member is plain data so an edit list can be saved and replayed.
  */
-import type { Direction, NextHopType, RuleAccess, RuleProtocol } from '../model';
+import type { NextHopType, SecurityRule } from '../model';
 import type { FirewallRuleAdd, FirewallRuleDelete, FirewallRuleUpdate } from './firewallEditTypes';
 
 export type * from './firewallEditTypes';
@@ -16,21 +16,11 @@ export interface NewResourcePlace {
   readonly location: string;
 }
 
-/** The user-settable fields of one custom NSG rule (ARM names; prefixes and ports as lists). */
-export interface RuleSpec {
-  readonly name: string;
-  readonly priority: number;
-  readonly direction: Direction;
-  readonly access: RuleAccess;
-  readonly protocol: RuleProtocol;
-  readonly sourceAddressPrefixes: readonly string[];
-  readonly sourcePortRanges: readonly string[];
-  readonly destinationAddressPrefixes: readonly string[];
-  readonly destinationPortRanges: readonly string[];
-  readonly sourceAsgIds?: readonly string[];
-  readonly destinationAsgIds?: readonly string[];
-  readonly description?: string;
-}
+/** The user-settable fields of one custom NSG rule: the model's SecurityRule without what Azure assigns. */
+export type RuleSpec = Pick<SecurityRule,
+  'name' | 'priority' | 'direction' | 'access' | 'protocol'
+  | 'sourceAddressPrefixes' | 'sourcePortRanges' | 'destinationAddressPrefixes' | 'destinationPortRanges'>
+  & Partial<Pick<SecurityRule, 'sourceAsgIds' | 'destinationAsgIds' | 'description'>>;
 
 /** One user-defined route. `addressPrefix` is a CIDR or a service tag name. */
 export interface RouteSpec {
