@@ -16,20 +16,12 @@ import { parseServiceTags } from '../../src/shared/servicetags/serviceTagData';
 import { makeCert } from '../fakeArm/cert';
 import { firewallChainEstate } from '../fakeArm/firewallChainEstate';
 import type { FakeArmServer } from '../fakeArm/server';
-import { depsFor, requestFor, startServer } from './fixture';
+import { depsFor, dumpOf, requestFor, startServer } from './fixture';
 
 const { estate, ids } = firewallChainEstate();
 const tags = parseServiceTags(estate.serviceTags, 'estate-service-tags.json', 'test');
 /** The dump: every resource plus the admin-rules pseudo-resources, as an ARM list. */
-const dump = {
-  value: [
-    ...estate.resources,
-    ...Object.entries(estate.adminRules).map(([key, value]) => {
-      const vnet = estate.resources.find((r) => idKey(r.id) === key);
-      return { id: `${vnet?.id ?? key}/effectiveSecurityAdminRules`, name: 'effectiveSecurityAdminRules', type: 'VNetLens.Harvest/effectiveSecurityAdminRules', properties: { vnetId: vnet?.id ?? key, value } };
-    }),
-  ],
-};
+const dump = dumpOf(estate);
 const expected = evaluateEstate(ingest(JSON.stringify(dump), { fileName: 'dump.json', serviceTags: tags }));
 
 let server: FakeArmServer;

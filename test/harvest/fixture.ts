@@ -2,6 +2,7 @@
  * Shared setup of the harvest tests: a fake ARM server with a generated estate, and a request +
  * deps that point the real SDK clients at it with a static-token credential and short retries.
  */
+import { idKey } from '../../src/shared/model/armId';
 import type { HarvestRequest } from '../../src/shared/harvest/types';
 import type { HarvestDeps } from '../../src/main/azure/harvest';
 import { staticTokenCredential } from '../../src/main/azure/staticTokenCredential';
@@ -27,4 +28,20 @@ export function depsFor(server: FakeArmServer, extra: Partial<HarvestDeps> = {})
 /** Start a server for one test file. */
 export function startServer(estate: FakeEstate, cert: FakeCert, options: Partial<FakeArmOptions> = {}): Promise<FakeArmServer> {
   return startFakeArm({ estate, cert, pageSize: 3, token: 'test-token-0f3c9a', ...options });
+}
+
+/**
+ * The same estate as a plain JSON dump (an ARM list): every resource plus the admin-rule
+ * pseudo-resources the harvester writes, so verdicts on a harvest can be compared with a dump's.
+ */
+export function dumpOf(estate: FakeEstate): { value: unknown[] } {
+  return {
+    value: [
+      ...estate.resources,
+      ...Object.entries(estate.adminRules).map(([key, value]) => {
+        const vnet = estate.resources.find((r) => idKey(r.id) === key);
+        return { id: `${vnet?.id ?? key}/effectiveSecurityAdminRules`, name: 'effectiveSecurityAdminRules', type: 'VNetLens.Harvest/effectiveSecurityAdminRules', properties: { vnetId: vnet?.id ?? key, value } };
+      }),
+    ],
+  };
 }

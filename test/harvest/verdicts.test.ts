@@ -6,25 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harvest } from '../../src/main/azure/harvest';
 import { evaluateEstate } from '../../src/shared/engine/evaluateEstate';
 import { buildSnapshot, ingest } from '../../src/shared/ingest';
-import { idKey } from '../../src/shared/model/armId';
 import { parseServiceTags } from '../../src/shared/servicetags/serviceTagData';
 import { makeCert } from '../fakeArm/cert';
 import { generateEstate } from '../fakeArm/generator';
 import type { FakeArmServer } from '../fakeArm/server';
-import { depsFor, requestFor, startServer } from './fixture';
+import { depsFor, dumpOf, requestFor, startServer } from './fixture';
 
 const estate = generateEstate({ subscriptions: 3, vnetsPerSubscription: 3, subnetsPerVnet: 4, workspacesPerSubscription: 2, firewall: true });
 const tags = parseServiceTags(estate.serviceTags, 'estate-service-tags.json', 'test');
 /** The dump: every resource plus the admin-rules pseudo-resources, as an ARM list. */
-const dump = {
-  value: [
-    ...estate.resources,
-    ...Object.entries(estate.adminRules).map(([key, value]) => {
-      const vnet = estate.resources.find((r) => idKey(r.id) === key);
-      return { id: `${vnet?.id ?? key}/effectiveSecurityAdminRules`, name: 'effectiveSecurityAdminRules', type: 'VNetLens.Harvest/effectiveSecurityAdminRules', properties: { vnetId: vnet?.id ?? key, value } };
-    }),
-  ],
-};
+const dump = dumpOf(estate);
 let server: FakeArmServer;
 
 beforeAll(async () => {
