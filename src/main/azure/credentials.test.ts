@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { cached, createCredential } from './credentials';
+import { announced, cached, createCredential } from './credentials';
 import { redact } from './armErrors';
 
 describe('credentials', () => {
@@ -20,6 +20,18 @@ describe('credentials', () => {
     expect((await c.getToken('a'))?.token).toBe('t1');
     expect((await c.getToken('b'))?.token).toBe('t2'); // expires within 2 min: not reused
     expect((await c.getToken('b'))?.token).toBe('t3');
+  });
+
+  it('announces a browser sign-in only when it really signs in, not when a cached token is reused', async () => {
+    const said: string[] = [];
+    let signIns = 0;
+    const inner: TokenCredential = { getToken: async (): Promise<AccessToken> => ({ token: `t${++signIns}`, expiresOnTimestamp: Date.now() + 3600_000 }) };
+    const c = cached(announced(inner, () => said.push(`sign-in ${signIns + 1}`)));
+    await c.getToken('a');
+    await c.getToken('a');
+    expect(said).toEqual(['sign-in 1']);
+    await c.getToken('b');
+    expect(said).toEqual(['sign-in 1', 'sign-in 2']);
   });
 
   it('redacts bearer tokens and JWTs from messages', () => {

@@ -1,6 +1,10 @@
-/** The one window: sandboxed, isolated, no Node, no navigation away, no new windows, no permissions. */
-import { BrowserWindow, session } from 'electron';
+/**
+ * The one window: sandboxed, isolated, no Node, no navigation away, no new windows, no permissions.
+ * A `target=_blank` link to an allowed sign-in page opens in the system browser (externalLinks.ts).
+ */
+import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import { externalWindowOpenHandler } from './externalLinks';
 import { APP_ORIGIN, isAllowedNavigation } from './senderCheck';
 
 /** Create and load the window. */
@@ -22,7 +26,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.setWindowOpenHandler(externalWindowOpenHandler((url) => shell.openExternal(url)));
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });

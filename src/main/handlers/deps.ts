@@ -3,14 +3,17 @@
  * one of these; tests build fakes. Keeping Electron and HTTP out of the handlers is what lets both
  * hosts serve the very same functions.
  */
-import type { HarvestProgress, HarvestRequest, SubscriptionInfo } from '../../shared/harvest/types';
+import type { HarvestProgress, HarvestRequest, SignInPrompt, SubscriptionInfo } from '../../shared/harvest/types';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import type { EventChannel, PayloadOf } from '../../shared/ipc/contract';
 
+/** Where a sign-in that waits for the user (device code, browser) says what to do. */
+export type OnSignIn = (prompt: SignInPrompt) => void;
+
 /** The harvester as the handlers see it (adapted from src/main/azure). */
 export interface HarvesterPort {
-  listSubscriptions(request: HarvestRequest, signal: AbortSignal): Promise<readonly SubscriptionInfo[]>;
-  harvest(request: HarvestRequest, onProgress: (p: HarvestProgress) => void, signal: AbortSignal): Promise<SnapshotFile>;
+  listSubscriptions(request: HarvestRequest, signal: AbortSignal, onSignIn?: OnSignIn): Promise<readonly SubscriptionInfo[]>;
+  harvest(request: HarvestRequest, onProgress: (p: HarvestProgress) => void, signal: AbortSignal, onSignIn?: OnSignIn): Promise<SnapshotFile>;
 }
 
 /** A file-type filter for a dialog. */

@@ -1,8 +1,9 @@
 /**
  * One harvest at a time per host: starting a second one while the first runs answers `busy`,
- * and `harvest:cancel` aborts the running one. Progress goes out as `harvest:progress` events.
+ * and `harvest:cancel` aborts the running one. Progress goes out as `harvest:progress` events, and
+ * what a waiting sign-in asks of the user (device code, browser) as `harvest:signIn` events.
  */
-import type { HarvestRequest, SubscriptionInfo } from '../../shared/harvest/types';
+import type { HarvestRequest, SignInPrompt, SubscriptionInfo } from '../../shared/harvest/types';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import type { Emit, HarvesterPort } from './deps';
 import { HandlerError } from './handlerError';
@@ -24,11 +25,12 @@ function asHandlerError(err: unknown, signal: AbortSignal): HandlerError {
 /** Build the session around a harvester. */
 export function harvestSession(harvester: HarvesterPort, emit: Emit): HarvestSession {
   let running: AbortController | undefined;
+  const onSignIn = (p: SignInPrompt) => emit('harvest:signIn', p);
   return {
     async listSubscriptions(request) {
       const ctl = new AbortController();
       try {
-        return await harvester.listSubscriptions(request, ctl.signal);
+        return await harvester.listSubscriptions(request, ctl.signal, onSignIn);
       } catch (err) {
         throw asHandlerError(err, ctl.signal);
       }
@@ -38,7 +40,7 @@ export function harvestSession(harvester: HarvesterPort, emit: Emit): HarvestSes
       const ctl = new AbortController();
       running = ctl;
       try {
-        return await harvester.harvest(request, (p) => emit('harvest:progress', p), ctl.signal);
+        return await harvester.harvest(request, (p) => emit('harvest:progress', p), ctl.signal, onSignIn);
       } catch (err) {
         throw asHandlerError(err, ctl.signal);
       } finally {

@@ -1,10 +1,11 @@
 /** The harvest dialog: sign-in method, cloud, tenant, subscriptions, live progress, cancel, warnings. */
 import { useEffect, useState } from 'react';
-import type { CloudName, HarvestProgress, HarvestRequest, SignInMethod, SubscriptionInfo } from '../../shared/harvest/types';
+import type { CloudName, HarvestProgress, HarvestRequest, SignInMethod, SignInPrompt, SubscriptionInfo } from '../../shared/harvest/types';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import { getApi } from '../transport/api';
 import { fromSnapshotFile } from '../state/loadEstate';
 import { useApp } from '../state/store';
+import { SignInPromptCard } from './SignInPromptCard';
 
 const SIGN_IN: readonly [SignInMethod, string][] = [
   ['azureCli', 'Azure CLI (az login)'], ['interactiveBrowser', 'Browser sign-in'], ['deviceCode', 'Device code'],
@@ -29,9 +30,14 @@ export function HarvestPanel({ onClose }: { onClose: () => void }): React.JSX.El
   const [progress, setProgress] = useState<HarvestProgress>();
   const [warnings, setWarnings] = useState<string[]>([]);
   const [message, setMessage] = useState<string>();
+  const [listing, setListing] = useState(false);
   const [result, setResult] = useState<SnapshotFile>();
+  // What a waiting sign-in asks of the user; gone once the call it belongs to moves on or ends.
+  const [signInPrompt, setSignInPrompt] = useState<SignInPrompt>();
 
+  useEffect(() => getApi().on['harvest:signIn'](setSignInPrompt), []);
   useEffect(() => getApi().on['harvest:progress']((p) => {
+    setSignInPrompt(undefined); // progress means the sign-in went through
     setProgress(p);
     if ((p.state === 'failed' || p.state === 'skipped') && p.message) setWarnings((w) => [...w, `${p.subscriptionId} ${p.resourceType}: ${p.message}`]);
   }), []);
@@ -41,10 +47,12 @@ export function HarvestPanel({ onClose }: { onClose: () => void }): React.JSX.El
     ...(armEndpoint.trim() ? { armEndpoint: armEndpoint.trim() } : {}), ...(tenantId.trim() ? { tenantId: tenantId.trim() } : {}),
   });
   const list = async () => {
-    setMessage('Listing subscriptions…');
-    const r = await getApi().invoke['harvest:listSubscriptions'](request());
-    if (!r.ok) return setMessage(r.error.message);
     setMessage(undefined);
+    setListing(true);
+    const r = await getApi().invoke['harvest:listSubscriptions'](request());
+    setListing(false);
+    setSignInPrompt(undefined);
+    if (!r.ok) return setMessage(r.error.message);
     setSubs(r.value);
   };
   const start = async () => {
@@ -53,6 +61,7 @@ export function HarvestPanel({ onClose }: { onClose: () => void }): React.JSX.El
     setProgress(undefined);
     setMessage(undefined);
     const r = await getApi().invoke['harvest:start'](request());
+    setSignInPrompt(undefined);
     if (!r.ok) {
       setPhase('failed');
       return setMessage(r.error.code === 'cancelled' ? 'Harvest cancelled.' : r.error.message);
@@ -83,8 +92,8 @@ export function HarvestPanel({ onClose }: { onClose: () => void }): React.JSX.El
         <label>Tenant<input data-testid="harvest-tenant" value={tenantId} placeholder="(default)" onChange={(e) => setTenantId(e.target.value)} /></label>
       </div>
       <div className="row">
-        <button className="ghost" data-testid="harvest-list" onClick={() => void list()} disabled={phase === 'running'}>List subscriptions</button>
-        <span className="muted">{chosen.size ? `${chosen.size} chosen` : 'all subscriptions'}</span>
+        <button className="ghost" data-testid="harvest-list" onClick={() => void list()} disabled={phase === 'running' || listing}>List subscriptions</button>
+        <span className="muted" data-testid="harvest-list-status">{listing ? 'Listing subscriptions…' : chosen.size ? `${chosen.size} chosen` : 'all subscriptions'}</span>
       </div>
       {subs.length > 0 && (
         <ul className="subs" data-testid="harvest-subscriptions">
@@ -97,6 +106,7 @@ export function HarvestPanel({ onClose }: { onClose: () => void }): React.JSX.El
           ))}
         </ul>
       )}
+      {signInPrompt && <SignInPromptCard prompt={signInPrompt} />}
       {phase !== 'form' && (
         <div className="progress-wrap">
           <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="harvest-progress" data-state={phase}>

@@ -38,3 +38,18 @@ export interface HarvestProgress {
   readonly totalSteps: number;
   readonly message?: string;
 }
+
+/**
+ * What the user must do to finish signing in, sent while a device-code or interactive-browser
+ * sign-in waits for them. Never a token: the code is single-use and worthless without the user's
+ * own sign-in, and it is shown, never stored.
+ */
+export interface SignInPrompt {
+  readonly method: 'deviceCode' | 'interactiveBrowser';
+  /** The instruction as the identity library words it (device code) or ours (browser). */
+  readonly message: string;
+  /** Device code: the page to open… */
+  readonly verificationUri?: string;
+  /** …and the code to enter there. */
+  readonly userCode?: string;
+}

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SnapshotFile } from '../model/snapshotFile';
-import type { HarvestProgress, HarvestRequest, SubscriptionInfo } from '../harvest/types';
+import type { HarvestProgress, HarvestRequest, SignInPrompt, SubscriptionInfo } from '../harvest/types';
 
 /** Phantom carrier of a channel's response type (no runtime value). */
 interface Returns<T> {
@@ -113,6 +113,8 @@ export const invokeContract = {
 /** Event channels: main → renderer. */
 export const eventContract = {
   'harvest:progress': event<HarvestProgress>(),
+  /** A sign-in (listing subscriptions or harvesting) waits for the user: device code or browser. */
+  'harvest:signIn': event<SignInPrompt>(),
 };
 
 /** Every invoke channel name. */

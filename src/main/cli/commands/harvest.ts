@@ -69,7 +69,7 @@ async function runHarvest(flags: HarvestFlags): Promise<void> {
   const { HarvestError } = await import('../../azure/harvestError');
   let credential;
   try {
-    credential = createCredential(request, { prompt: (m) => process.stderr.write(`${m}\n`) });
+    credential = createCredential(request, { prompt: (p) => process.stderr.write(`${p.message}\n`) });
   } catch (err) {
     throw new UserError(`sign-in: ${err instanceof Error ? err.message : String(err)}`);
   }
