@@ -6,6 +6,7 @@
 import { idKey, subscriptionOf } from '../model/armId';
 import type { Subnet } from '../model/resources';
 import { usableAddresses } from '../net/cidr';
+import { tagSet } from '../net/addressSet';
 import { DEPENDENCIES } from '../requirements/dependencies';
 import type { ComputeTarget } from './computeTargets';
 import { computeTargets } from './computeTargets';
@@ -53,7 +54,7 @@ export function computeChecks(
       ? { id: 'subnet-not-delegated', status: 'fail', resourceId: subnet.id, message: `Subnet ${subnet.name} is delegated to ${subnet.delegations.join(', ')}.` }
       : { id: 'subnet-not-delegated', status: 'pass', message: `Subnet ${subnet.name} is not delegated.` });
   }
-  if (AML.has(target.kind)) out.push(ctx.memo(`capacity:${idKey(subnet.id)}`, () => capacityCheck(ctx, subnet)));
+  if (AML.has(target.kind)) out.push(ctx.memo('capacity', idKey(subnet.id), () => capacityCheck(ctx, subnet)));
   if (target.kind === 'ComputeInstance' && w) out.push(instanceLocationCheck(ctx, target, subnet));
   if (target.kind === 'Databricks' && w) {
     const ok = target.location.toLowerCase() === w.location.toLowerCase();
@@ -61,10 +62,10 @@ export function computeChecks(
       message: ok ? 'Databricks is in the workspace region.' : `Databricks is in ${target.location}, the workspace in ${w.location}.` });
   }
   if (w && target.kind !== 'Databricks') {
-    const key = `wsPath:${idKey(subnet.id)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
-    out.push(...ctx.memo(key, () => workspacePathChecks(ctx, target, subnet, zonesNeeded)));
+    const key = `${idKey(subnet.id)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
+    out.push(...ctx.memo('wsPath', key, () => workspacePathChecks(ctx, target, subnet, zonesNeeded)));
   }
-  if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo(`outbound:${idKey(subnet.id)}`, () => outboundCheck(ctx, target, subnet)));
+  if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo('outbound', idKey(subnet.id), () => outboundCheck(ctx, target, subnet)));
   out.push(...dependencyChecks(dependencyFlows));
   return out;
 }
@@ -147,7 +148,7 @@ function workspacePathChecks(ctx: EvalContext, target: ComputeTarget, subnet: Su
 /** §2.7 / M20: no-public-IP compute needs a way out to public endpoints. */
 function outboundCheck(ctx: EvalContext, target: ComputeTarget, subnet: Subnet): CheckResult {
   const b = new FlowBuilder({ requirement: 'X5', direction: 'Outbound', protocol: 'Tcp', port: 443, peer: 'Internet', required: true });
-  const r = routeStep(ctx, b, subnet, { kind: 'tag', tag: 'Internet' });
+  const r = routeStep(ctx, b, subnet, tagSet('Internet'));
   if (r.decision?.nextHopType === 'VirtualAppliance') {
     return { id: 'outbound-connectivity', status: 'pass', message: `Internet-bound traffic goes through the appliance ${r.decision.nextHopIp ?? ''}.` };
   }

@@ -4,6 +4,7 @@
  * then the checks. Computes with the same profile in the same subnet share their flows (memo).
  */
 import { idKey, lastSegment } from '../model/armId';
+import { tagSet } from '../net/addressSet';
 import type { Subnet } from '../model/resources';
 import { DEPENDENCIES, withRegion } from '../requirements/dependencies';
 import { REQUIREMENTS } from '../requirements/catalogue';
@@ -33,7 +34,7 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
   let set: FlowSet;
   if (subnet) {
     const profile = [idKey(subnet.id), target.kind, target.publicIp, idKey(target.workspaceId), ...target.nics.map((n) => idKey(n.id))].join('|');
-    set = ctx.memo(`flows:${profile}`, () => computeFlowSet(ctx, target, subnet));
+    set = ctx.memo('flows', profile, () => computeFlowSet(ctx, target, subnet));
   } else {
     set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [] };
   }
@@ -57,10 +58,10 @@ function applicableRows(ctx: EvalContext, target: ComputeTarget, subnet: Subnet 
 
 /** Does internet-bound traffic from this subnet reach an Azure Firewall? (FQDN rows then apply.) */
 function firewallOnPath(ctx: EvalContext, subnet: Subnet): boolean {
-  return ctx.memo(`fwOnPath:${idKey(subnet.id)}`, () => {
+  return ctx.memo('fwOnPath', idKey(subnet.id), () => {
     const routes = routesOf(ctx, subnet);
     if (routes.unknown) return false;
-    const d = lookupRoute(routes.routes, { kind: 'tag', tag: 'Internet' }, { tags: ctx.tags, assumptions: ctx.assumptions });
+    const d = lookupRoute(routes.routes, tagSet('Internet'), { tags: ctx.tags, assumptions: ctx.assumptions });
     return d.nextHopType === 'VirtualAppliance' && !!d.nextHopIp && firewallsByPrivateIp(scanCollection(ctx.snap.firewalls)).has(d.nextHopIp);
   });
 }

@@ -14,8 +14,11 @@ export interface EvalContext {
   readonly snap: Snapshot;
   readonly assumptions: Assumptions;
   readonly tags: TagIndex;
-  /** Compute once per pass; later calls replay the reads of the first. */
-  memo<T>(key: string, fn: () => T): T;
+  /**
+   * Compute once per pass; later calls replay the reads of the first. Keyed by a namespace and a key
+   * (two map levels, so hot callers pass interned strings and never build a concatenated key).
+   */
+  memo<T>(ns: string, key: string, fn: () => T): T;
   /** Run `fn` with a fresh log; returns its value and the log. */
   track<T>(fn: () => T): { value: T; log: DependencyLog };
 }
@@ -26,7 +29,7 @@ export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags
   let current = new DependencyLog();
   let root = true;
   const snap = recordingSnapshot(snapshot, () => current);
-  const memos = new Map<string, { value: unknown; log: DependencyLog }>();
+  const memos = new Map<string, Map<string, { value: unknown; log: DependencyLog }>>();
 
   const track = <T>(fn: () => T): { value: T; log: DependencyLog } => {
     const saved = current;
@@ -48,14 +51,16 @@ export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags
     assumptions,
     tags,
     track,
-    memo<T>(key: string, fn: () => T): T {
-      const hit = memos.get(key);
+    memo<T>(ns: string, key: string, fn: () => T): T {
+      let space = memos.get(ns);
+      if (!space) memos.set(ns, (space = new Map()));
+      const hit = space.get(key);
       if (hit) {
         current.append(hit.log);
         return hit.value as T;
       }
       const entry = track(fn);
-      memos.set(key, entry);
+      space.set(key, entry);
       return entry.value;
     },
   };

@@ -5,6 +5,7 @@
  * endpoint subnet when its network policies enable NSGs — else through the public endpoint's tag.
  */
 import { idKey } from '../model/armId';
+import { ipSet } from '../net/addressSet';
 import type { PrivateEndpoint, Subnet } from '../model/resources';
 import { DEPENDENCIES, withRegion, zonesFor, type DependencyInfo } from '../requirements/dependencies';
 import type { Dependency } from '../requirements/types';
@@ -98,7 +99,8 @@ function viaEndpoint(
 
   // Path: same VNet, or a Connected peering (non-transitive).
   if (idKey(peSubnet.vnetId) !== idKey(subnet.vnetId)) {
-    const p = peeringBetween(ctx.snap, subnet.vnetId, peSubnet.vnetId, ctx.assumptions);
+    // Every compute subnet of a VNet asks the same question for each dependency: once per pass.
+    const p = ctx.memo('peering', `${idKey(subnet.vnetId)}>${idKey(peSubnet.vnetId)}`, () => peeringBetween(ctx.snap, subnet.vnetId, peSubnet.vnetId, ctx.assumptions));
     const ref = { resourceId: p.localPeering?.id ?? p.remotePeering?.id ?? peSubnet.vnetId, name: p.localPeering?.name ?? p.remotePeering?.name };
     if (p.status === 'notConnected') return b.finish(b.block('peering', p.explanation, ref));
     if (p.status === 'unknown') return b.finish(b.unknown('peering', p.explanation, ref));
@@ -109,7 +111,7 @@ function viaEndpoint(
   const ending = dnsSteps(ctx, b, subnet, pe, zones, info, target);
   if (ending) return b.finish(ending);
 
-  const dest = { kind: 'ip' as const, ip: peIp };
+  const dest = ipSet(peIp);
   const source = computeAddresses(target, subnet);
   const route = routeStep(ctx, b, subnet, dest);
   if (route.ending || !route.decision) return b.finish(route.ending);

@@ -39,7 +39,7 @@ export function resolverVnet(ctx: EvalContext, clientVnetId: string): { vnetId?:
 
 /** Resolve a name of `zoneName` that should answer one of `expectedIps`, from `clientVnetId`. */
 export function resolvePrivateName(ctx: EvalContext, clientVnetId: string, zoneName: string, expectedIps: readonly string[]): DnsAnswer {
-  return ctx.memo(`dns:${idKey(clientVnetId)}|${zoneName}|${expectedIps.join(',')}`, () => resolveUncached(ctx, clientVnetId, zoneName, expectedIps));
+  return ctx.memo('dns', `${idKey(clientVnetId)}|${zoneName}|${expectedIps.join(',')}`, () => resolveUncached(ctx, clientVnetId, zoneName, expectedIps));
 }
 
 function resolveUncached(ctx: EvalContext, clientVnetId: string, zoneName: string, expectedIps: readonly string[]): DnsAnswer {

@@ -32,28 +32,28 @@ export class FlowBuilder {
 
   constructor(readonly spec: FlowSpec) {}
 
-  info(layer: Layer, detail: string, ref: { resourceId?: string; name?: string; priority?: number } = {}): void {
-    this.trace.push({ layer, outcome: 'info', detail, ...ref });
+  info(layer: Layer, detail: string, ref?: StepRef): void {
+    this.trace.push(step(layer, 'info', detail, ref));
   }
 
   /** A step that lets the flow on; `decides` marks it as the allowing rule to report. */
-  pass(layer: Layer, detail: string, ref: { resourceId?: string; name?: string; priority?: number } = {}, decides = false): void {
-    this.trace.push({ layer, outcome: 'pass', detail, ...ref });
+  pass(layer: Layer, detail: string, ref?: StepRef, decides = false): void {
+    this.trace.push(step(layer, 'pass', detail, ref));
     if (decides || !this.allowedBy) {
-      this.allowedBy = { layer, ...ref };
+      this.allowedBy = decided(layer, ref);
       this.allowedWhy = detail;
     }
   }
 
   /** A step that stops the flow; returns the ending to return from the evaluator. */
-  block(layer: Layer, detail: string, ref: { resourceId?: string; name?: string; priority?: number } = {}, extra: Partial<DecidedBy> = {}): Ending {
-    this.trace.push({ layer, outcome: 'block', detail, ...ref });
-    return { status: 'blocked', decidedBy: { layer, ...ref, ...extra }, explanation: detail };
+  block(layer: Layer, detail: string, ref?: StepRef, extra?: Partial<DecidedBy>): Ending {
+    this.trace.push(step(layer, 'block', detail, ref));
+    return { status: 'blocked', decidedBy: extra ? { ...decided(layer, ref), ...extra } : decided(layer, ref), explanation: detail };
   }
 
-  unknown(layer: Layer, detail: string, ref: { resourceId?: string; name?: string; priority?: number } = {}): Ending {
-    this.trace.push({ layer, outcome: 'unknown', detail, ...ref });
-    return { status: 'unknown', decidedBy: { layer, ...ref }, explanation: detail };
+  unknown(layer: Layer, detail: string, ref?: StepRef): Ending {
+    this.trace.push(step(layer, 'unknown', detail, ref));
+    return { status: 'unknown', decidedBy: decided(layer, ref), explanation: detail };
   }
 
   /** Record an NSG chain: a step per NSG decision; returns an ending unless every NSG allowed. */
@@ -68,11 +68,9 @@ export class FlowBuilder {
       return undefined;
     }
     const d = result.deciding ?? result.decisions[result.decisions.length - 1];
-    const ref = d ? { resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority } : {};
+    const ref = d ? { resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority } : undefined;
     const why = d?.explanation ?? 'An NSG on the path could not be evaluated.';
-    return result.access === 'Deny'
-      ? { status: 'blocked', decidedBy: { layer: 'nsg', ...ref }, explanation: why + protocolNote }
-      : { status: 'unknown', decidedBy: { layer: 'nsg', ...ref }, explanation: why + protocolNote };
+    return { status: result.access === 'Deny' ? 'blocked' : 'unknown', decidedBy: decided('nsg', ref), explanation: why + protocolNote };
   }
 
   /** Adopt an external decision (firewall) as the allowing rule. */
@@ -82,27 +80,47 @@ export class FlowBuilder {
   }
 
   finish(ending: Ending | undefined): FlowVerdict {
+    // Built field by field, not by spreads: ~17,000 of these per estate, and spreads are slow in V8.
     const s = this.spec;
-    const base = {
-      requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer,
-      required: s.required, trace: this.trace, ...(s.peerResourceId ? { peerResourceId: s.peerResourceId } : {}),
-    };
-    if (ending) return { ...base, status: ending.status, decidedBy: ending.decidedBy, explanation: ending.explanation };
-    return {
-      ...base,
-      status: 'allowed',
-      decidedBy: this.allowedBy ?? { layer: 'route' },
-      explanation: this.allowedWhy || 'Nothing on the path blocks this flow.',
-    };
+    const status = ending ? ending.status : 'allowed';
+    const decidedBy = ending ? ending.decidedBy : this.allowedBy ?? { layer: 'route' as const };
+    const explanation = ending ? ending.explanation : this.allowedWhy || 'Nothing on the path blocks this flow.';
+    return s.peerResourceId
+      ? { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
+        trace: this.trace, peerResourceId: s.peerResourceId, status, decidedBy, explanation }
+      : { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
+        trace: this.trace, status, decidedBy, explanation };
   }
 }
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {
-  return {
-    layer: 'nsg',
-    outcome: d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown',
-    resourceId: d.nsgId,
-    ...(d.rule ? { name: d.rule.name, priority: d.rule.priority } : {}),
-    detail: `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}`,
-  };
+  const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
+  const detail = `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}`;
+  return d.rule
+    ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }
+    : { layer: 'nsg', outcome, resourceId: d.nsgId, detail };
+}
+
+/** Where a step points: the resource, and the rule or route name and priority. */
+export interface StepRef { readonly resourceId?: string | undefined; readonly name?: string | undefined; readonly priority?: number | undefined }
+
+/** A trace step with only the ref fields that are set (the JSON stays free of undefined keys). */
+function step(layer: Layer, outcome: TraceStep['outcome'], detail: string, ref: StepRef | undefined): TraceStep {
+  const out: { -readonly [K in keyof TraceStep]: TraceStep[K] } = { layer, outcome, detail };
+  if (ref) {
+    if (ref.resourceId !== undefined) out.resourceId = ref.resourceId;
+    if (ref.name !== undefined) out.name = ref.name;
+    if (ref.priority !== undefined) out.priority = ref.priority;
+  }
+  return out;
+}
+
+function decided(layer: Layer, ref: StepRef | undefined): DecidedBy {
+  const out: { -readonly [K in keyof DecidedBy]: DecidedBy[K] } = { layer };
+  if (ref) {
+    if (ref.resourceId !== undefined) out.resourceId = ref.resourceId;
+    if (ref.name !== undefined) out.name = ref.name;
+    if (ref.priority !== undefined) out.priority = ref.priority;
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * Order of steps (semantics §6.3): route → admin rules → NSGs → next hop (firewall / outbound).
  */
 import type { Subnet } from '../model/resources';
-import type { AddressSet } from '../net/addressSet';
+import { cidrsSet, ipSet, tagSet, type AddressSet } from '../net/addressSet';
 import { adminRuleStep } from './adminRuleStep';
 import { tagHintForFqdn } from './firewall/tagHints';
 import type { ComputeTarget } from './computeTargets';
@@ -16,8 +16,10 @@ import type { FlowVerdict } from './verdict';
 
 /** Where the compute's traffic comes from: its NIC addresses when known, else its whole subnet. */
 export function computeAddresses(target: ComputeTarget, subnet: Subnet): AddressSet {
+  // Interned sets: NSG and endpoint caches key on the set object.
+  if (!target.nics.length) return cidrsSet(subnet.addressPrefixes);
   const ips = target.nics.flatMap((n) => n.privateIps);
-  return ips.length === 1 && ips[0] ? { kind: 'ip', ip: ips[0] } : { kind: 'cidrs', cidrs: subnet.addressPrefixes };
+  return ips.length === 1 && ips[0] ? ipSet(ips[0]) : cidrsSet(subnet.addressPrefixes);
 }
 
 function asgIdsOf(target: ComputeTarget): string[] {
@@ -34,7 +36,7 @@ export function evaluatePublicOutbound(
   // into (firewall §4.3 heuristic, `useFqdnTagHints`), else just Internet.
   const hint = 'fqdn' in peer && ctx.assumptions.useFqdnTagHints ? tagHintForFqdn(peer.fqdn) : undefined;
   if (hint) b.info('route', `${'fqdn' in peer ? peer.fqdn : ''} is taken to resolve into service tag ${hint} (heuristic, useFqdnTagHints).`);
-  const dest: AddressSet = 'tag' in peer ? { kind: 'tag', tag: peer.tag } : { kind: 'tag', tag: hint ?? 'Internet' };
+  const dest = tagSet('tag' in peer ? peer.tag : hint ?? 'Internet');
   const { decision, ending } = routeStep(ctx, b, subnet, dest);
   if (ending || !decision) return b.finish(ending);
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });
@@ -55,7 +57,7 @@ export function evaluatePublicOutbound(
 /** Inbound from a service tag (I1 44224 from AzureMachineLearning, I3 22 to attached VMs). */
 export function evaluatePublicInbound(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: FlowSpec, tag: string): FlowVerdict {
   const b = new FlowBuilder(spec);
-  const source: AddressSet = { kind: 'tag', tag };
+  const source = tagSet(tag);
   const destination = computeAddresses(target, subnet);
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Inbound', protocol: spec.protocol, source, destination, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
@@ -73,7 +75,7 @@ export function evaluatePublicInbound(ctx: EvalContext, target: ComputeTarget, s
  * stateful appliance that never saw the inbound SYN, the appliance drops it.
  */
 function asymmetryStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, tag: string) {
-  const { decision, ending } = routeStep(ctx, b, subnet, { kind: 'tag', tag });
+  const { decision, ending } = routeStep(ctx, b, subnet, tagSet(tag));
   if (ending) {
     return ending.status === 'blocked'
       ? b.block('asymmetry', `The reply to ${tag} is dropped by the route (${ending.explanation})`, ending.decidedBy)

@@ -17,7 +17,7 @@ import { effectiveRoutes, lookupRoute, type EffectiveRoute, type RouteDecision }
 
 /** Effective routes of a subnet, once per pass. */
 export function routesOf(ctx: EvalContext, subnet: Subnet): ReturnType<typeof effectiveRoutes> {
-  return ctx.memo(`routes:${idKey(subnet.id)}`, () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions }));
+  return ctx.memo('routes', idKey(subnet.id), () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions }));
 }
 
 function routeRef(subnet: Subnet, r: EffectiveRoute | undefined): { resourceId?: string; name?: string } {

@@ -12,7 +12,7 @@ const HOST_VIP = '168.63.129.16/32';
 
 /** `VirtualNetwork` prefixes as seen from `subnet`. Memoized per pass. */
 export function virtualNetworkPrefixes(ctx: EvalContext, subnet: Subnet): readonly string[] {
-  return ctx.memo(`vnetScope:${idKey(subnet.id)}`, () => {
+  return ctx.memo('vnetScope', idKey(subnet.id), () => {
     const out = new Set<string>([HOST_VIP]);
     const vnet = ctx.snap.vnets.get(idKey(subnet.vnetId));
     for (const p of vnet?.addressPrefixes ?? subnet.addressPrefixes) out.add(p);

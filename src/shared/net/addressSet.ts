@@ -26,8 +26,19 @@ export function describeAddressSet(set: AddressSet): string {
   }
 }
 
-/** A stable key for memoizing per-endpoint work. */
+/** A stable key for memoizing per-endpoint work (computed once per set object). */
 export function addressSetKey(set: AddressSet): string {
+  let k = keyCache.get(set);
+  if (k === undefined) {
+    k = computeKey(set);
+    keyCache.set(set, k);
+  }
+  return k;
+}
+
+const keyCache = new WeakMap<AddressSet, string>();
+
+function computeKey(set: AddressSet): string {
   switch (set.kind) {
     case 'ip':
       return `ip:${set.ip}`;
@@ -40,11 +51,52 @@ export function addressSetKey(set: AddressSet): string {
   }
 }
 
+// Interned sets: the engine's hot caches key on object identity, so one flow endpoint evaluated by
+// thousands of flows should be one object. Bounded, like every module-level cache here.
+const tagSets = new Map<string, AddressSet>();
+const ipSets = new Map<string, AddressSet>();
+const cidrSets = new WeakMap<readonly string[], AddressSet>();
+
+function interned(cache: Map<string, AddressSet>, key: string, make: () => AddressSet): AddressSet {
+  let s = cache.get(key);
+  if (!s) {
+    if (cache.size > 100_000) cache.clear();
+    cache.set(key, (s = make()));
+  }
+  return s;
+}
+
+/** The set of one service tag (interned by spelling). */
+export function tagSet(tag: string): AddressSet {
+  return interned(tagSets, tag, () => ({ kind: 'tag', tag }));
+}
+
+/** The set of one address (interned). */
+export function ipSet(ip: string): AddressSet {
+  return interned(ipSets, ip, () => ({ kind: 'ip', ip }));
+}
+
+/** The set of a prefix list, one object per list object (e.g. a subnet record's `addressPrefixes`). */
+export function cidrsSet(cidrs: readonly string[]): AddressSet {
+  let s = cidrSets.get(cidrs);
+  if (!s) cidrSets.set(cidrs, (s = { kind: 'cidrs', cidrs }));
+  return s;
+}
+
 /**
  * The IPv4 addresses of a set when they are known without tag data (ip, cidrs, any); undefined for a
  * tag (ask the TagIndex).
  */
 export function literalRanges(set: AddressSet): Ipv4RangeSet | undefined {
+  if (set.kind === 'tag') return undefined;
+  let r = rangesCache.get(set);
+  if (!r) rangesCache.set(set, (r = computeRanges(set)));
+  return r;
+}
+
+const rangesCache = new WeakMap<AddressSet, Ipv4RangeSet>();
+
+function computeRanges(set: Exclude<AddressSet, { kind: 'tag' }>): Ipv4RangeSet {
   switch (set.kind) {
     case 'ip':
       return Ipv4RangeSet.fromCidrs([set.ip]);
@@ -52,7 +104,5 @@ export function literalRanges(set: AddressSet): Ipv4RangeSet | undefined {
       return Ipv4RangeSet.fromCidrs(set.cidrs);
     case 'any':
       return Ipv4RangeSet.ALL;
-    case 'tag':
-      return undefined;
   }
 }

@@ -43,21 +43,37 @@ export interface Endpoint {
   readonly ranges?: Ipv4RangeSet;
   /** For tag endpoints: the tag name (also when ranges are known). */
   readonly tag?: string;
-  /** Memo key: endpoint + VirtualNetwork scope + tag index (built once per evaluation). */
-  readonly memoKey: string;
+  /** Memo id: one per (set, VirtualNetwork scope, tag index); field matches are memoized on it. */
+  readonly id: number;
+  /** The tag index it was resolved with. */
+  readonly tags: TagIndex;
 }
 
-/** Resolve an endpoint once per evaluation. */
+let nextEndpointId = 1;
+/** Per set object and scope: the resolved endpoint (a scope is one VNet's view of `VirtualNetwork`). */
+const endpoints = new WeakMap<AddressSet, WeakMap<VnetScope, Endpoint>>();
+
+/** Resolve an endpoint; cached per set object, scope and tag index (sets are interned by the engine). */
 export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
+  let byScope = endpoints.get(set);
+  if (!byScope) endpoints.set(set, (byScope = new WeakMap()));
+  const hit = byScope.get(scope);
+  if (hit && hit.tags === tags) return hit;
+  const ep = resolveEndpoint(set, tags, scope);
+  byScope.set(scope, ep);
+  return ep;
+}
+
+function resolveEndpoint(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
   const key = addressSetKey(set);
-  const memoKey = `${key}|${scope.id}|${tagIndexId(tags)}`;
+  const id = nextEndpointId++;
   if (set.kind !== 'tag') {
     const ranges = literalRanges(set);
-    return ranges && !ranges.isEmpty ? { set, key, ranges, memoKey } : { set, key, memoKey };
+    return ranges && !ranges.isEmpty ? { set, key, ranges, id, tags } : { set, key, id, tags };
   }
-  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, key: `${key}@${scope.id}`, ranges: scope.ranges, tag: set.tag, memoKey };
+  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, key: `${key}@${scope.id}`, ranges: scope.ranges, tag: set.tag, id, tags };
   const ranges = tags.ranges(set.tag);
-  return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag, memoKey } : { set, key, tag: set.tag, memoKey };
+  return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag, id, tags } : { set, key, tag: set.tag, id, tags };
 }
 
 let nextTagsId = 1;
@@ -77,11 +93,11 @@ export function tagIndexId(tags: TagIndex): number {
 export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
   if (field.all) return 'yes';
   const memo = (field.memo ??= new Map());
-  const hit = memo.get(ep.memoKey);
+  const hit = memo.get(ep.id);
   if (hit) return hit;
   const result = compute(field, ep, tags, scope);
   if (memo.size > 10_000) memo.clear();
-  memo.set(ep.memoKey, result);
+  memo.set(ep.id, result);
   return result;
 }
 
@@ -129,7 +145,7 @@ export function fieldRanges(field: AddressField, tags: TagIndex, scope: VnetScop
 /** The rest of an endpoint after a rule took `taken` of it: same tag (a subset keeps tag containment), fewer addresses. */
 export function remainderOf(ep: Endpoint, taken: Ipv4RangeSet, takenBy: string): Endpoint {
   const ranges = (ep.ranges ?? Ipv4RangeSet.EMPTY).subtract(taken);
-  return { set: { kind: 'cidrs', cidrs: ranges.toCidrs() }, key: `${ep.key}∖${takenBy}`, ranges, ...(ep.tag ? { tag: ep.tag } : {}), memoKey: `${ep.memoKey}∖${takenBy}` };
+  return { set: { kind: 'cidrs', cidrs: ranges.toCidrs() }, key: `${ep.key}∖${takenBy}`, ranges, ...(ep.tag ? { tag: ep.tag } : {}), id: nextEndpointId++, tags: ep.tags };
 }
 
 /** Could any address of the endpoint be a NIC (so be in an ASG)? Public addresses cannot. */

@@ -8,8 +8,38 @@ import type { NetworkSecurityGroup, SecurityRule } from '../../model/resources';
 import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
 import { endpointOf, fieldRanges, remainderOf, type VnetScope } from './addressMatch';
 import type { NsgContext, NsgDecision, NsgFlow, RuleEvaluation } from './nsgTypes';
-import { type ParsedRule, parsedRules } from './parsedRule';
+import { type ParsedRule, parsedRules, portsCover } from './parsedRule';
 import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleMatches } from './ruleMatch';
+
+const NO_ASGS: ReadonlySet<string> = new Set();
+
+/** Per parsed rule list: `protocol:port` → indexes of the rules that protocol and port do not rule out. */
+const candidateCache = new WeakMap<readonly ParsedRule[], Map<string, Uint32Array>>();
+
+/**
+ * The rules worth matching for a TCP/UDP flow to `port`: unreadable ones (they say `unknown`) and
+ * those whose protocol and destination ports cover the flow. Anything else (ICMP) gets every rule.
+ */
+function candidateRules(rules: readonly ParsedRule[], protocol: NsgFlow['protocol'], port: number): ArrayLike<number> {
+  if (protocol !== 'Tcp' && protocol !== 'Udp') return allIndexes(rules.length);
+  let byFlow = candidateCache.get(rules);
+  if (!byFlow) candidateCache.set(rules, (byFlow = new Map()));
+  const key = `${protocol}:${port}`;
+  let list = byFlow.get(key);
+  if (!list) {
+    const p = protocol.toLowerCase();
+    const out: number[] = [];
+    rules.forEach((pr, i) => {
+      if (pr.invalid || ((pr.protocol === '*' || pr.protocolKey === p) && portsCover(pr.destinationPorts, port, port))) out.push(i);
+    });
+    byFlow.set(key, (list = Uint32Array.from(out)));
+  }
+  return list;
+}
+
+function allIndexes(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
 
 function verb(access: 'Allow' | 'Deny'): string {
   return access === 'Allow' ? 'allows' : 'denies';
@@ -32,7 +62,7 @@ export function decide(
   nsg: NetworkSecurityGroup, appliedTo: 'subnet' | 'nic', appliedToId: string, flow: NsgFlow, ctx: NsgContext, scope: VnetScope,
 ): NsgDecision {
   const env: MatchEnv = {
-    tags: ctx.tags, scope, asgKeys: new Set(ctx.asgIds.map(idKey)), assumptions: ctx.assumptions,
+    tags: ctx.tags, scope, asgKeys: ctx.asgIds.length ? new Set(ctx.asgIds.map(idKey)) : NO_ASGS, assumptions: ctx.assumptions,
     ...(ctx.asgAddresses ? { asgAddresses: ctx.asgAddresses } : {}),
   };
   const mflow: MatchFlow = {
@@ -42,6 +72,8 @@ export function decide(
   };
   const platform = platformDestination(flow);
   const rules = parsedRules(nsg, flow.direction);
+  // Only rules whose protocol and destination ports can match are looked at (the others say `no`).
+  const candidates = candidateRules(rules, flow.protocol, flow.destinationPort);
   const outbound = flow.direction === 'Outbound';
   // Rules that may match part of the flow, first one per access. Such a rule splits the flow: the
   // part it covers gets its access, the rest goes on. If the rule that finally matches everything
@@ -54,7 +86,8 @@ export function decide(
   const splits: { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule }[] = [];
   let decider: ParsedRule | undefined;
   let stop = rules.length - 1;
-  for (let i = 0; i < rules.length; i++) {
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c] as number;
     const pr = rules[i] as ParsedRule;
     if (platform && !pr.namesPlatform) continue;
     const m = ruleMatches(pr, flowNow, env);

@@ -20,11 +20,9 @@ export function evaluateNsg(
 ): NsgDecision {
   const scope = vnetScope(ctx.virtualNetworkPrefixes);
   const a = ctx.assumptions;
-  const key = ctx.asgAddresses ? undefined : [
-    appliedTo, appliedToId, flow.direction, flow.protocol, addressSetKey(flow.source), flow.sourcePort ?? '*',
-    addressSetKey(flow.destination), flow.destinationPort, scope.id, tagIndexId(ctx.tags), ctx.asgIds.join(','),
-    a.anyProtocolMatchesEspAh, a.portRuleMatchesIcmp,
-  ].join('|');
+  // A template literal, not an array join: this runs for every NSG on every flow.
+  const key = ctx.asgAddresses ? undefined
+    : `${appliedTo}|${appliedToId}|${flow.direction}|${flow.protocol}|${addressSetKey(flow.source)}|${flow.sourcePort ?? '*'}|${addressSetKey(flow.destination)}|${flow.destinationPort}|${scope.id}|${tagIndexId(ctx.tags)}|${ctx.asgIds.length ? ctx.asgIds.join(',') : ''}|${a.anyProtocolMatchesEspAh}|${a.portRuleMatchesIcmp}`;
   let memo = decisionCache.get(nsg);
   const hit = key !== undefined ? memo?.get(key) : undefined;
   if (hit) return hit;

@@ -30,8 +30,8 @@ export interface AddressField {
   readonly namesPlatform?: boolean;
   /** An item that looks like an address but is not a valid IPv4 one. */
   readonly bad?: string;
-  /** Per-endpoint match memo (key: endpoint + VirtualNetwork scope + tag index); created on first use. */
-  memo?: Map<string, 'yes' | 'no' | 'some'>;
+  /** Per-endpoint match memo (key: the endpoint's id, one per set + VirtualNetwork scope + tag index); created on first use. */
+  memo?: Map<number, 'yes' | 'no' | 'some'>;
 }
 
 export interface ParsedRule {
