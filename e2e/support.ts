@@ -25,10 +25,10 @@ export async function graphReady(page: Page): Promise<void> {
 }
 
 /** What the CLI says about a file: the expected verdicts come from the engine, never from the test. */
-export function cliCheck(file: string): { computes: { name: string; flows: { requirement: string; status: string; decidedBy: { name?: string; priority?: number; layer: string } }[] }[] } {
+export function cliCheck(file: string, extraArgs: readonly string[] = []): { computes: { name: string; flows: { requirement: string; status: string; decidedBy: { name?: string; priority?: number; layer: string } }[] }[] } {
   let out: string;
   try {
-    out = execFileSync(process.execPath, ['out/cli/vnetlens.cjs', 'check', file, '--format', 'json'], { encoding: 'utf8' });
+    out = execFileSync(process.execPath, ['out/cli/vnetlens.cjs', 'check', file, '--format', 'json', ...extraArgs], { encoding: 'utf8' });
   } catch (err) {
     // exit 1 = findings: stdout still holds the report
     out = (err as { stdout: string }).stdout;

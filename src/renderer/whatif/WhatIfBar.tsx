@@ -1,6 +1,6 @@
 /**
  * The what-if bar under the toolbar: exports (ARM template, Bicep, draw.io, SVG, PNG), project
- * save / open, the pending-changes count that opens the panel, and the last notice. Owns the undo /
+ * save / open, the pending-changes count that opens the panel, the assumptions panel, and the last notice. Owns the undo /
  * redo shortcuts while the workbench is up.
  */
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { useExports, type ExportFormat } from '../export/useExports';
 import { currentProject, openProjectInteractive, saveProjectFile } from './projectIo';
 import { useWhatIfShortcuts } from './useWhatIfShortcuts';
 import { WhatIfPanel } from './WhatIfPanel';
+import { AssumptionsPanel } from '../assumptions/AssumptionsPanel';
+import { useApp } from '../state/store';
 import { ensureWhatIf, redoEdit, removeEdit, undoEdit, useWhatIf } from './whatifStore';
 import './whatif.css';
 
@@ -16,8 +18,11 @@ const FORMATS: readonly [ExportFormat, string][] = [['arm', 'ARM template (JSON)
 
 /** Bar + floating pending-changes panel. */
 export function WhatIfBar(): React.JSX.Element {
-  const { state, notice, projectPath, setNotice } = useWhatIf(useShallow((s) => ({ state: s.state, notice: s.notice, projectPath: s.projectPath, setNotice: s.setNotice })));
+  const { state, notice, projectPath, setNotice, assumptions } = useWhatIf(useShallow((s) => ({ state: s.state, notice: s.notice, projectPath: s.projectPath, setNotice: s.setNotice, assumptions: s.assumptions })));
+  const inEffect = useApp((s) => s.estate?.verdict.assumptions);
   const [panelOpen, setPanelOpen] = useState(true);
+  const [assumptionsOpen, setAssumptionsOpen] = useState(false);
+  const changedAssumptions = Object.keys(assumptions).length;
   const [menuOpen, setMenuOpen] = useState(false);
   const [working, setWorking] = useState(false);
   const { exportAs, layout } = useExports();
@@ -48,6 +53,10 @@ export function WhatIfBar(): React.JSX.Element {
         title="Pending what-if changes (Ctrl+Z / Ctrl+Shift+Z)">
         Changes ({pending})
       </button>
+      <button type="button" className={`ghost${changedAssumptions ? ' a-changed' : ''}`} data-testid="assumptions-toggle" aria-expanded={assumptionsOpen}
+        onClick={() => setAssumptionsOpen(!assumptionsOpen)} title="The assumptions the verdicts depend on">
+        Assumptions{changedAssumptions ? ` (${changedAssumptions} changed)` : ''}
+      </button>
       <div className="wi-menu">
         <button type="button" className="ghost" data-testid="export-menu" disabled={working} onClick={() => setMenuOpen(!menuOpen)} aria-expanded={menuOpen}>Export ▾</button>
         {menuOpen && (
@@ -63,6 +72,9 @@ export function WhatIfBar(): React.JSX.Element {
       <button type="button" className="ghost" data-testid="project-open" disabled={working} onClick={() => void openProjectInteractive()}>Open project…</button>
       {notice && <span className={`wi-notice ${notice.kind}`} data-testid="whatif-notice" role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}
         <button type="button" className="link small" aria-label="Dismiss" onClick={() => setNotice(undefined)}>✕</button></span>}
+      {assumptionsOpen && inEffect && (
+        <div className="assumptions-float"><AssumptionsPanel inEffect={inEffect} overrides={assumptions} /></div>
+      )}
       {state && panelOpen && state.history.edits.length > 0 && (
         <div className="wi-float">
           <WhatIfPanel state={state} onUndo={undoEdit} onRedo={redoEdit} onRemove={removeEdit} onExport={() => setMenuOpen(true)} />

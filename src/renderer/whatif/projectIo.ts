@@ -1,5 +1,5 @@
 /**
- * Project files from the app: save = snapshot + edits (with the undo cursor) + view, to the path the
+ * Project files from the app: save = snapshot + edits (with the undo cursor) + changed assumptions + view, to the path the
  * project came from, a native dialog, or a browser download; open = native dialog or file upload,
  * validated by src/shared/project so a damaged or newer file gets a clear message and nothing else
  * changes.
@@ -11,7 +11,7 @@ import { getApi } from '../transport/api';
 import { downloadBlob, pickFile } from '../export/download';
 import { fromSnapshotFile } from '../state/loadEstate';
 import { useApp } from '../state/store';
-import { ensureWhatIf, startNextEstateWith, useWhatIf } from './whatifStore';
+import { abandonNextEstateStart, ensureWhatIf, startNextEstateWith, useWhatIf } from './whatifStore';
 
 /** `sample-estate.json` → `sample-estate.vnetlens.json`. */
 export function projectFileName(estateName: string): string {
@@ -27,7 +27,11 @@ export function currentProject(layout?: DiagramLayout): Project | undefined {
   const focus = app.view.focus && app.view.focus !== 'all' ? app.view.focus : undefined;
   const positions = layout ? Object.fromEntries(layout.nodes.map((n) => [n.id, { x: Math.round(n.x), y: Math.round(n.y) }])) : undefined;
   const view: ProjectView = { collapsed: [...app.view.collapsed], theme: app.theme, ...(focus ? { selectedCompute: focus } : {}), ...(positions ? { positions } : {}) };
-  return { ...newProject(app.estate.file), edits: state.history.edits, cursor: state.history.cursor, view };
+  const assumptions = useWhatIf.getState().assumptions;
+  return {
+    ...newProject(app.estate.file), edits: state.history.edits, cursor: state.history.cursor,
+    ...(Object.keys(assumptions).length ? { assumptions } : {}), view,
+  };
 }
 
 /** Save; returns the sentence for the status line (or undefined when cancelled). Throws with main's message. */
@@ -49,9 +53,17 @@ export async function saveProjectFile(project: Project, saveAs = false): Promise
 /** Open a validated project: its snapshot becomes the estate, its edits the pending list, its view the view. */
 export function openProjectData(project: Project, name: string, path?: string): void {
   const app = useApp.getState();
-  const estate = fromSnapshotFile(project.snapshot, name, path);
-  startNextEstateWith({ edits: project.edits, cursor: project.cursor }, path);
+  // Assumptions first, so the load below evaluates under them.
+  const problem = startNextEstateWith({ edits: project.edits, cursor: project.cursor }, path, project.assumptions);
+  let estate;
+  try {
+    estate = fromSnapshotFile(project.snapshot, name, path);
+  } catch (err) {
+    abandonNextEstateStart();
+    throw err;
+  }
   app.setEstate(estate);
+  if (problem && !useWhatIf.getState().notice) useWhatIf.getState().setNotice({ kind: 'error', text: problem });
   const v = project.view;
   const s = useApp.getState();
   if (v.collapsed.length) useApp.setState({ view: { ...s.view, collapsed: new Set(v.collapsed) } });

@@ -3,6 +3,9 @@
  * each edit re-evaluates only the computes it touches. Every change is published into the app store's
  * `estate` (snapshot, verdict, tree), so the graph and the inspector draw the candidate without
  * knowing about what-if. A new estate in the app store starts a fresh state.
+ *
+ * The named assumptions belong here too: like the edits, they are part of the project (saved with
+ * it, back to the defaults for a newly opened estate), and changing one re-evaluates at once.
  */
 import { create } from 'zustand';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
@@ -10,11 +13,12 @@ import { describeEdit } from '../../shared/whatif/describeEdit';
 import { EMPTY_HISTORY, type EditHistory } from '../../shared/whatif/editHistory';
 import type { Edit, EditError } from '../../shared/whatif/edits';
 import { pushWhatIf, redoWhatIf, removeWhatIf, startWhatIf, undoWhatIf, type WhatIfState } from '../../shared/whatif/whatIfState';
+import { diffVerdicts } from '../../shared/whatif/diffVerdicts';
 import { buildTree } from '../graph/buildGraph';
 import type { LoadedEstate } from '../state/loadEstate';
 import { useApp } from '../state/store';
 
-import { whatIfEvaluator } from './evaluator';
+import { evaluatorOverrides, sameOverrides, setEvaluatorOverrides, whatIfEvaluator, type AssumptionOverrides } from './evaluator';
 
 export { whatIfEvaluator };
 
@@ -25,6 +29,8 @@ export interface WhatIfSlice {
   readonly file?: SnapshotFile;
   /** Where the project was opened from or last saved to (saves go there without asking). */
   readonly projectPath?: string;
+  /** The assumption overrides the verdicts were computed under (mirrors evaluator.ts, for rendering). */
+  readonly assumptions: AssumptionOverrides;
   /** Last note for the user (saved, downloaded, refused edit…). */
   readonly notice?: { readonly kind: 'info' | 'error'; readonly text: string };
   setNotice(notice: WhatIfSlice['notice']): void;
@@ -33,21 +39,41 @@ export interface WhatIfSlice {
 
 /** The store hook. */
 export const useWhatIf = create<WhatIfSlice>()((set) => ({
+  assumptions: {},
   setNotice: (notice) => set({ notice }),
   setProjectPath: (projectPath) => set({ projectPath }),
 }));
 
-/** History (and project path) to start the next opened estate with: set by "open project". */
-let pendingStart: { readonly history: EditHistory; readonly projectPath?: string } | undefined;
+/** History, project path and assumptions to start the next opened estate with: set by "open project". */
+let pendingStart: { readonly history: EditHistory; readonly projectPath?: string; readonly assumptions?: AssumptionOverrides } | undefined;
 
-/** Make the next `setEstate` start from these edits. */
-export function startNextEstateWith(history: EditHistory, projectPath?: string): void {
-  pendingStart = { history, ...(projectPath ? { projectPath } : {}) };
+/**
+ * Make the next `setEstate` start from these edits (and assumptions). Call it before the estate is
+ * loaded: the assumptions take effect at once, so the load evaluates under them (one pass, not two).
+ * Returns a sentence when the assumptions do not apply (then the defaults are used).
+ */
+export function startNextEstateWith(history: EditHistory, projectPath?: string, assumptions: AssumptionOverrides = {}): string | undefined {
+  let problem: string | undefined;
+  try {
+    setEvaluatorOverrides(assumptions);
+  } catch (err) {
+    problem = `The project's assumptions do not apply (${(err as Error).message}); the defaults are used.`;
+    setEvaluatorOverrides({});
+  }
+  pendingStart = { history, ...(projectPath ? { projectPath } : {}), assumptions: evaluatorOverrides() };
+  return problem;
 }
 
-function publish(state: WhatIfState): void {
+/** The estate named by startNextEstateWith did not load: back to the open estate's assumptions. */
+export function abandonNextEstateStart(): void {
+  pendingStart = undefined;
+  setEvaluatorOverrides(useWhatIf.getState().assumptions);
+}
+
+/** Put the state's verdicts on screen; `force` when the snapshot is the same but the verdicts are not (new assumptions). */
+function publish(state: WhatIfState, force = false): void {
   const estate = useApp.getState().estate;
-  if (!estate || estate.snapshot === state.snapshot) return;
+  if (!estate || (!force && estate.snapshot === state.snapshot)) return;
   const next: LoadedEstate = { ...estate, snapshot: state.snapshot, verdict: state.verdict, tree: buildTree(state.snapshot, state.verdict) };
   useApp.setState({ estate: next });
 }
@@ -56,6 +82,10 @@ function begin(estate: LoadedEstate): WhatIfState | undefined {
   const start = pendingStart;
   pendingStart = undefined;
   const history = start?.history ?? EMPTY_HISTORY;
+  // A newly opened estate starts from the default assumptions, a project from its own; if the load
+  // evaluated under others (the user changed some on the previous estate), re-evaluate here.
+  const reassumed = !sameOverrides(start?.assumptions ?? {}, evaluatorOverrides());
+  if (reassumed) setEvaluatorOverrides(start?.assumptions ?? {});
   let r = startWhatIf(estate.snapshot, whatIfEvaluator, history);
   let notice: WhatIfSlice['notice'];
   if ('error' in r) {
@@ -65,8 +95,8 @@ function begin(estate: LoadedEstate): WhatIfState | undefined {
     r = startWhatIf(estate.snapshot, whatIfEvaluator, kept);
     if ('error' in r) return undefined;
   }
-  useWhatIf.setState({ state: r, file: estate.file, projectPath: start?.projectPath, notice });
-  publish(r);
+  useWhatIf.setState({ state: r, file: estate.file, projectPath: start?.projectPath, notice, assumptions: evaluatorOverrides() });
+  publish(r, reassumed);
   return r;
 }
 
@@ -124,13 +154,35 @@ export function removeEdit(index: number): void {
   commit(r);
 }
 
+/**
+ * Evaluate under other assumptions from now on, and re-evaluate the open estate (its base and its
+ * edits) at once. Returns the engine's message for an unknown id or a bad value; nothing changes then.
+ */
+export function setAssumptions(next: AssumptionOverrides, label = 'Assumptions changed'): string | undefined {
+  // Begin the session first: beginning settles the assumptions an estate starts with.
+  const state = ensureWhatIf();
+  try {
+    setEvaluatorOverrides(next);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  useWhatIf.setState({ assumptions: evaluatorOverrides() });
+  if (!state) return undefined;
+  const r = startWhatIf(state.base, whatIfEvaluator, state.history);
+  if ('error' in r) return r.error.message; // edits that applied once apply again from the same base
+  useWhatIf.setState({ state: r, notice: { kind: 'info', text: `${label}: ${diffVerdicts(state.verdict, r.verdict).summary}.` } });
+  publish(r, true);
+  return undefined;
+}
+
 // A different estate (opened, harvested, closed) ends the old what-if session. Starting is deferred a
 // tick so the first paint of a big estate is not held up by evaluating its base a second time.
 useApp.subscribe((s, prev) => {
   if (s.estate?.file === prev.estate?.file) return;
   useWhatIf.setState({ state: undefined, file: undefined, projectPath: undefined, notice: undefined });
   if (s.estate) {
-    const eager = pendingStart !== undefined;
+    // Eager too when the verdicts on screen used assumptions this estate does not start with.
+    const eager = pendingStart !== undefined || Object.keys(evaluatorOverrides()).length > 0;
     if (eager) ensureWhatIf();
     else setTimeout(() => void ensureWhatIf(), 0);
   }

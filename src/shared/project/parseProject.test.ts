@@ -30,6 +30,14 @@ describe('project files', () => {
     expect(parseProject(serializeProject(p), 'a.vnetlens.json')).toEqual(p);
   });
 
+  it('round-trips the assumptions the user changed; a project without them has none', () => {
+    const p = { ...newProject(snapshot), assumptions: { allowAllAppliances: '10.0.0.4,10.0.0.5', peeringAccess: 'receivingSide' } };
+    expect(parseProject(serializeProject(p), 'a.vnetlens.json').assumptions).toEqual(p.assumptions);
+    expect(parseProject(serializeProject(newProject(snapshot)), 'b.vnetlens.json')).not.toHaveProperty('assumptions');
+    const e = thrown(() => parseProject(JSON.stringify({ ...newProject(snapshot), assumptions: { peeringAccess: true } }), 'c.vnetlens.json'));
+    expect(e.message).toMatch(/\$\.assumptions\.peeringAccess/);
+  });
+
   it('names a damaged file', () => {
     const e = thrown(() => parseProject('{"format": "vnetlens-project", "schema', 'broken.vnetlens.json'));
     expect(e.kind).toBe('syntax');

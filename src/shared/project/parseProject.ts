@@ -33,6 +33,9 @@ const projectSchema = z.object({
   snapshot: snapshotSchema,
   edits: z.array(editSchema),
   cursor: z.number().int().min(0),
+  // Ids and values are checked when the project is opened (resolveAssumptions), not here: a project
+  // from a build with other assumptions still opens, with the defaults and a note.
+  assumptions: z.record(z.string().max(100), z.string().max(100_000)).optional(),
   view: z.object({
     selectedCompute: z.string().optional(),
     collapsed: z.array(z.string()).default([]),

@@ -1,6 +1,6 @@
 /**
- * The project file (`*.vnetlens.json`): a snapshot, the what-if edit list with its undo cursor, and
- * the view. Versioned by `schemaVersion` so older builds can refuse newer files clearly.
+ * The project file (`*.vnetlens.json`): a snapshot, the what-if edit list with its undo cursor, the
+ * named assumptions the user changed, and the view. Versioned by `schemaVersion` so older builds can refuse newer files clearly.
  */
 import type { SnapshotFile } from '../model';
 import type { Edit } from '../whatif/edits';
@@ -27,6 +27,11 @@ export interface Project {
   readonly edits: readonly Edit[];
   /** Edits in force: edits.slice(0, cursor); the rest can be redone. */
   readonly cursor: number;
+  /**
+   * Named assumptions that differ from the defaults, id → value as `vnetlens check --assume id=value`
+   * takes them (e.g. `allowAllAppliances: "10.0.0.4"`). Absent = all defaults.
+   */
+  readonly assumptions?: Readonly<Record<string, string>>;
   readonly view: ProjectView;
 }
 

@@ -10,6 +10,7 @@ import type { LoadedEstate } from '../../state/loadEstate';
 import { useApp } from '../../state/store';
 import { useSelectResource } from './useSelectResource';
 import { FlowWhatIf } from '../../whatif/FlowWhatIf';
+import { FlowAssumptions } from '../../assumptions/FlowAssumptions';
 
 // Label/value pairs line up in two columns without a stylesheet rule of our own.
 const FW_GRID: React.CSSProperties = { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 8px', margin: '6px 0 0' };
@@ -51,6 +52,7 @@ export function FlowDetail({ estate, computeIndex, flowIndex }: { estate: Loaded
       <h3><span className={`status ${flow.status}`}>{STATUS_ICON[flow.status]} {flow.status}</span> {flow.requirement} {row ? `· ${row.title}` : ''}</h3>
       <p className="muted">{flow.direction} {flow.protocol}/{flow.port} {flow.direction === 'Inbound' ? 'from' : 'to'} <code>{flow.peer}</code>{flow.required ? '' : ' (situational)'}</p>
       <p data-testid="flow-explanation">{flow.explanation}</p>
+      <FlowAssumptions flow={flow} inEffect={estate.verdict.assumptions} />
       <div className="decided" data-testid="deciding-rule">
         {d.layer === 'firewall' ? <FirewallDecision d={d} /> : (
           <>
