@@ -26,6 +26,8 @@ test('assumptions: assuming the appliance allows all turns the flow it stopped d
   await page.getByTestId('file-input').setInputFiles(file);
   await graphReady(page);
   await page.getByTestId('node-compute-cpu-cluster').click();
+  const stopping = cliCheck(file).computes.find((c) => c.name === 'cpu-cluster')!.flows.filter((f) => f.status === 'unknown' && f.decidedBy.name === NVA).length;
+  await expect(page.getByTestId('compute-assumptions')).toContainText(`${stopping} flows stop at appliance ${NVA}`);
   await page.locator('[data-testid="flow-row"][data-requirement="O2"]').click();
   const detail = page.getByTestId('flow-detail');
   await expect(detail).toHaveAttribute('data-status', 'unknown');

@@ -11,6 +11,7 @@ import { useApp } from '../state/store';
 import { evaluatorOverrides, normalizeOverrides, setEvaluatorOverrides } from '../whatif/evaluator';
 import { currentProject, openProjectData } from '../whatif/projectIo';
 import { ensureWhatIf, pushEdits, setAssumptions, useWhatIf } from '../whatif/whatifStore';
+import { appliancesStopping } from './ComputeAssumptions';
 import { allowedAppliances, applianceAssumedForFlow, applianceStoppingFlow, assumptionsNamedBy, withApplianceAllowed } from './applianceAssumption';
 import { NVA_IP, nvaEstate } from './testing/nvaEstate';
 
@@ -49,6 +50,7 @@ describe('assumptions in the app', () => {
     open();
     const stopping = flows().filter((f) => applianceStoppingFlow(f) === NVA_IP);
     expect(stopping.length).toBeGreaterThan(3);
+    expect(appliancesStopping(verdict().computes[0]!)).toEqual(new Map([[NVA_IP, stopping.length]]));
     expect(valueOf('allowAllAppliances')).toBe('');
     expect(pushEdits([{ kind: 'compute.setPublicIp', computeId: verdict().computes[0]!.id, enabled: true }])).toBeUndefined();
 

@@ -8,6 +8,7 @@ import { VerdictPills } from '../nodes/VerdictPills';
 import { FlowList } from './FlowList';
 import { useSelectResource } from './useSelectResource';
 import { ComputeWhatIf } from '../../whatif/ComputeWhatIf';
+import { ComputeAssumptions } from '../../assumptions/ComputeAssumptions';
 
 /** Inspector body for compute `index`. */
 export function ComputeInspector({ estate, index }: { estate: LoadedEstate; index: number }): React.JSX.Element {
@@ -21,6 +22,7 @@ export function ComputeInspector({ estate, index }: { estate: LoadedEstate; inde
       <p className="muted">{c.kind} · {c.publicIp ? 'public IP' : 'no public IP'} · {c.region}</p>
       <p className="muted small">subnet {c.subnetId ? lastSegment(c.subnetId) : '(none: managed)'}</p>
       <VerdictPills v={countVerdicts(c.flows, c.checks)} />
+      <ComputeAssumptions compute={c} />
       <ComputeWhatIf compute={c} />
       {failed.length > 0 && (
         <>
