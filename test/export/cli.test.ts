@@ -84,4 +84,19 @@ describe('vnetlens diagram', () => {
     expect(drawio).toMatch(/<mxGraphModel /);
     expect(drawio).toContain('value="vnet-compute-northeurope');
   });
+
+  it('draws the flow overlay under the project\'s assumptions (an appliance assumed to allow all turns its unknown flows decided)', async () => {
+    const nvaText = (await readFile('samples/sample-estate.json', 'utf8')).replace('"nextHopIpAddress": "10.0.1.4"', '"nextHopIpAddress": "10.0.1.10"');
+    const nva = toSnapshotFile(JSON.parse(nvaText), { fileName: 'nva.json' });
+    const unknownEdges = async (p: Project) => {
+      const { dir, path } = await projectFile(p);
+      await runDiagram(path, { format: 'svg', out: join(dir, 'd.svg') });
+      return (await readFile(join(dir, 'd.svg'), 'utf8')).split('<g class="edge unknown">').length - 1;
+    };
+    const without = await unknownEdges(newProject(nva));
+    const assumed = await unknownEdges({ ...newProject(nva), assumptions: { allowAllAppliances: '10.0.1.10' } });
+    expect(without).toBeGreaterThan(assumed);
+    const { path } = await projectFile({ ...newProject(nva), assumptions: { allowAllAppliances: '10.0.1.10', noSuchAssumption: 'x' } });
+    expect((await userError(runDiagram(path, { format: 'svg' }))).message).toMatch(/assumptions: Unknown assumption "noSuchAssumption"/);
+  });
 });

@@ -1,12 +1,13 @@
 /**
  * `vnetlens diagram PROJECT --format svg|drawio [--out FILE]`: the project's estate after its pending
- * edits, with the flow overlay, as SVG or an editable draw.io file. Saved node positions win over
- * the CLI's grid layout.
+ * edits, with the flow overlay (evaluated under the project's assumptions, as the app showed it), as
+ * SVG or an editable draw.io file. Saved node positions win over the CLI's grid layout.
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { resolveAssumptions } from '../../../shared/engine/assumptions';
 import { evaluateEstate } from '../../../shared/engine/evaluateEstate';
 import { diagramGraph } from '../../../shared/export/diagram/diagramGraph';
 import type { DiagramLayout } from '../../../shared/export/diagram/diagramTypes';
@@ -48,7 +49,13 @@ export async function runDiagram(projectPath: string, opts: DiagramOptions): Pro
   const { project, base } = await openProjectForCli(projectPath);
   const applied = applyEdits(base, project.edits.slice(0, project.cursor));
   if ('error' in applied) throw new UserError(`${projectPath}: edit ${applied.index + 1} cannot be applied: ${applied.error.field}: ${applied.error.message}`, EXIT_BAD_INPUT);
-  const verdict = evaluateEstate(applied.snapshot);
+  let assumptions;
+  try {
+    assumptions = resolveAssumptions(project.assumptions ?? {});
+  } catch (err) {
+    throw new UserError(`${projectPath}: assumptions: ${(err as Error).message}`, EXIT_BAD_INPUT);
+  }
+  const verdict = evaluateEstate(applied.snapshot, assumptions);
   const title = projectPath.replace(/^.*[\\/]/, '').replace(/\.vnetlens\.json$/i, '');
   const layout = withSavedPositions(gridLayout(diagramGraph(applied.snapshot, verdict), title), project.view.positions);
   const text = opts.format === 'svg' ? toSvg(layout) : toDrawio(layout);
