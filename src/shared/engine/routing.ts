@@ -15,9 +15,20 @@ import type { Ending, FlowBuilder } from './flowBuilder';
 import { firewallsByPrivateIp } from './indexes';
 import { effectiveRoutes, lookupRoute, type EffectiveRoute, type RouteDecision } from './routes/effectiveRoutes';
 
-/** Effective routes of a subnet, once per pass. */
+/**
+ * Effective routes of a subnet, once per pass. Subnets of one VNet with the same route table and
+ * service endpoints have the same routes, so they share one array (and with it the prepared lookup
+ * structures and route decisions); only an answer that names the subnet (a missing route table) is
+ * made per subnet.
+ */
 export function routesOf(ctx: EvalContext, subnet: Subnet): ReturnType<typeof effectiveRoutes> {
-  return ctx.memo('routes', idKey(subnet.id), () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions }));
+  return ctx.memo('routes', idKey(subnet.id), () => {
+    const own = () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions });
+    if (!ctx.snap.vnets.get(idKey(subnet.vnetId))) return own();
+    const se = subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(',');
+    const shared = ctx.memo('routesByVnet', `${idKey(subnet.vnetId)}|${subnet.routeTableId ? idKey(subnet.routeTableId) : ''}|${se}`, own);
+    return shared.unknown ? own() : shared;
+  });
 }
 
 function routeRef(subnet: Subnet, r: EffectiveRoute | undefined): { resourceId?: string; name?: string } {

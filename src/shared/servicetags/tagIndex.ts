@@ -94,6 +94,30 @@ export class TagIndex {
    * `AzureCloud.<r>` ⊇ `X.<r>`; different services disjoint. With data for both, CIDR containment.
    */
   contains(outer: string, inner: string): Tristate {
+    return this.pairMemo(this.containsMemo, outer, inner, () => this.containsUncached(outer, inner));
+  }
+
+  /** Do two tags share any address? Same rules as {@link contains}, for intersection (memoized per pair). */
+  overlaps(a: string, b: string): Tristate {
+    return this.pairMemo(this.overlapsMemo, a, b, () => this.overlapsUncached(a, b));
+  }
+
+  // The engine asks the same few tag pairs for every rule of every NSG: answer each pair once.
+  private readonly containsMemo = new Map<string, Map<string, Tristate>>();
+  private readonly overlapsMemo = new Map<string, Map<string, Tristate>>();
+
+  private pairMemo(memo: Map<string, Map<string, Tristate>>, a: string, b: string, f: () => Tristate): Tristate {
+    let row = memo.get(a);
+    if (!row) {
+      if (memo.size > 10_000) memo.clear();
+      memo.set(a, (row = new Map()));
+    }
+    let r = row.get(b);
+    if (r === undefined) row.set(b, (r = f()));
+    return r;
+  }
+
+  private containsUncached(outer: string, inner: string): Tristate {
     const o = parseTagName(outer);
     const i = parseTagName(inner);
     if (o.key === i.key) return 'yes';
@@ -117,8 +141,7 @@ export class TagIndex {
     return o.region === i.region ? 'yes' : 'no';
   }
 
-  /** Do two tags share any address? Same rules as {@link contains}, for intersection. */
-  overlaps(a: string, b: string): Tristate {
+  private overlapsUncached(a: string, b: string): Tristate {
     const x = parseTagName(a);
     const y = parseTagName(b);
     if (x.key === y.key) return 'yes';

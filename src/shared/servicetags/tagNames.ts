@@ -103,6 +103,18 @@ export interface TagName {
 
 /** Split a tag name: the part after the last dot is a region only when it names one. */
 export function parseTagName(name: string): TagName {
+  let parsed = parsedNames.get(name);
+  if (!parsed) {
+    if (parsedNames.size > 10_000) parsedNames.clear();
+    parsedNames.set(name, (parsed = parseUncached(name)));
+  }
+  return parsed;
+}
+
+/** Tag names are parsed on every containment question; a handful of distinct spellings recur. */
+const parsedNames = new Map<string, TagName>();
+
+function parseUncached(name: string): TagName {
   const key = name.trim().toLowerCase();
   const dot = key.lastIndexOf('.');
   if (dot > 0) {

@@ -101,31 +101,57 @@ export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIn
   return result;
 }
 
-function compute(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
+/** A field as seen from one VirtualNetwork scope: its tag items, the addresses it surely holds, the tags without data. */
+interface ScopedField {
+  readonly tags: TagIndex;
+  readonly tagItems: readonly string[];
+  /** Literal prefixes, plus the scope's ranges when the field names VirtualNetwork. */
+  readonly literal: Ipv4RangeSet;
+  /** `literal` plus every tag item with prefix data. */
+  readonly known: Ipv4RangeSet;
+  /** Tag items without prefix data. */
+  readonly opaque: readonly string[];
+}
+
+/** Per field and scope (fields are interned and shared by many NSGs; a scope is one VNet's view). */
+const scopedFields = new WeakMap<AddressField, WeakMap<VnetScope, ScopedField>>();
+
+function scoped(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {
+  let byScope = scopedFields.get(field);
+  if (!byScope) scopedFields.set(field, (byScope = new WeakMap()));
+  const hit = byScope.get(scope);
+  if (hit && hit.tags === tags) return hit;
   const tagItems = field.virtualNetwork ? [...field.tags, ...scope.tags] : field.tags;
-  // Symbolic containment first: `Internet` ⊇ `Storage.WestEurope` needs no prefixes.
-  if (ep.tag && tagItems.some((t) => tags.contains(t, ep.tag as string) === 'yes')) return 'yes';
-  if (!ep.ranges) {
-    if (!ep.tag) return 'some';
-    // A public service tag without data: only "all public space" is known to hold it; tag items
-    // follow the symbolic rules (different services are disjoint), not whatever data the other has.
-    const literal = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
-    if (literal.containsSet(PUBLIC_SPACE)) return 'yes';
-    const maybe = literal.intersects(PUBLIC_SPACE) || tagItems.some((t) => tags.overlaps(t, ep.tag as string) !== 'no');
-    return maybe ? 'some' : 'no';
-  }
-  let known = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
+  const literal = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
+  let known = literal;
   const opaque: string[] = [];
   for (const t of tagItems) {
     const r = tags.ranges(t);
     if (r) known = known.union(r);
     else opaque.push(t);
   }
-  if (known.containsSet(ep.ranges)) return 'yes';
-  const touches = known.intersects(ep.ranges);
+  const out: ScopedField = { tags, tagItems, literal, known, opaque };
+  byScope.set(scope, out);
+  return out;
+}
+
+function compute(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
+  const f = scoped(field, tags, scope);
+  // Symbolic containment first: `Internet` ⊇ `Storage.WestEurope` needs no prefixes.
+  if (ep.tag && f.tagItems.some((t) => tags.contains(t, ep.tag as string) === 'yes')) return 'yes';
+  if (!ep.ranges) {
+    if (!ep.tag) return 'some';
+    // A public service tag without data: only "all public space" is known to hold it; tag items
+    // follow the symbolic rules (different services are disjoint), not whatever data the other has.
+    if (f.literal.containsSet(PUBLIC_SPACE)) return 'yes';
+    const maybe = f.literal.intersects(PUBLIC_SPACE) || f.tagItems.some((t) => tags.overlaps(t, ep.tag as string) !== 'no');
+    return maybe ? 'some' : 'no';
+  }
+  if (f.known.containsSet(ep.ranges)) return 'yes';
+  const touches = f.known.intersects(ep.ranges);
   // An opaque tag (no data) holds unknown public addresses: it may cover a public endpoint.
   const ranges = ep.ranges;
-  const maybe = opaque.some((t) => (ep.tag ? tags.overlaps(t, ep.tag) !== 'no' : ranges.intersects(PUBLIC_SPACE)));
+  const maybe = f.opaque.some((t) => (ep.tag ? tags.overlaps(t, ep.tag) !== 'no' : ranges.intersects(PUBLIC_SPACE)));
   return touches || maybe ? 'some' : 'no';
 }
 

@@ -112,53 +112,73 @@ export function decide(
       break;
     }
   }
-  // The trace of looked-at rules is built only when read: most flows never show it.
-  let evaluated: RuleEvaluation[] | undefined;
-  const base = {
-    nsgId: nsg.id, appliedTo, appliedToId,
-    get evaluated(): readonly RuleEvaluation[] {
-      const flowFor = (i: number) => splits.filter((x) => x.from <= i).pop()?.flow ?? mflow;
-      evaluated ??= rules.slice(0, stop + 1)
-        .map((pr, i) => ({ pr, i }))
-        .filter(({ pr }) => !platform || pr.namesPlatform)
-        .map(({ pr, i }) => ({ rule: pr.rule, ...matchRule(pr, flowFor(i), env) }));
-      return evaluated;
-    },
-  };
+  // The trace of looked-at rules is built only when read (Decision.evaluated): most flows never show it.
+  const trace: TraceInputs = { rules, stop, platform, splits, mflow, env };
   if (decider) {
     const pr = decider;
     const other = partial[pr.access === 'Allow' ? 'Deny' : 'Allow'];
     if (other) {
       const exact = splits.some((x) => x.rule === other);
-      return withBase(base, {
-        access: 'Unknown', rule: other, fallbackRule: pr.rule,
-        explanation: exact
+      return new Decision(nsg.id, appliedTo, appliedToId, 'Unknown', trace,
+        exact
           ? `NSG ${nsg.name}: ${ruleLabel(other)} ${verb(other.access)} part of this flow and ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest.`
           : `NSG ${nsg.name}: ${ruleLabel(other)} may ${other.access.toLowerCase()} part of this flow before ${ruleLabel(pr.rule)} would ${pr.access.toLowerCase()} it; the outcome depends on addresses we cannot resolve.`,
-      });
+        other, pr.rule);
     }
-    return withBase(base, {
-      access: pr.access, rule: pr.rule,
-      explanation: `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} ${splits.length ? 'the rest of ' : ''}${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
-    });
+    return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace,
+      `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} ${splits.length ? 'the rest of ' : ''}${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
+      pr.rule);
   }
   if (platform && !partial.Allow && !partial.Deny) {
-    return withBase(base, {
-      access: 'Allow', platformExempt: true,
-      explanation: `NSG ${nsg.name} does not filter the Azure platform address (no rule names AzurePlatformDNS/IMDS/LKM).`,
-    });
+    return new Decision(nsg.id, appliedTo, appliedToId, 'Allow', trace,
+      `NSG ${nsg.name} does not filter the Azure platform address (no rule names AzurePlatformDNS/IMDS/LKM).`, undefined, undefined, true);
   }
   const p = partial.Deny ?? partial.Allow;
-  return withBase(base, {
-    access: 'Unknown', ...(p ? { rule: p } : {}),
-    explanation: p
-      ? `NSG ${nsg.name}: only ${ruleLabel(p)} may match part of this flow; no rule decides all of it.`
-      : `NSG ${nsg.name}: no rule matched this flow.`,
-  });
+  return new Decision(nsg.id, appliedTo, appliedToId, 'Unknown', trace,
+    p ? `NSG ${nsg.name}: only ${ruleLabel(p)} may match part of this flow; no rule decides all of it.` : `NSG ${nsg.name}: no rule matched this flow.`,
+    p);
 }
 
-/** Copy the outcome onto the base object, keeping its lazy `evaluated` getter (a spread would call it). */
-function withBase(base: Pick<NsgDecision, 'nsgId' | 'appliedTo' | 'appliedToId' | 'evaluated'>, rest: Omit<NsgDecision, 'nsgId' | 'appliedTo' | 'appliedToId' | 'evaluated'>): NsgDecision {
-  return Object.assign(base, rest);
+/** What `Decision.evaluated` needs to rebuild the list of looked-at rules on demand. */
+interface TraceInputs {
+  readonly rules: readonly ParsedRule[];
+  readonly stop: number;
+  readonly platform: boolean;
+  readonly splits: readonly { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule }[];
+  readonly mflow: MatchFlow;
+  readonly env: MatchEnv;
 }
 
+/**
+ * An NSG decision. A class (one hidden class, a prototype getter) rather than an object literal with
+ * its own getter: ~20,000 are made per estate and only the inspector's few ever read `evaluated`.
+ * Optional fields are set only when present, as the plain-object form had them.
+ */
+class Decision implements NsgDecision {
+  readonly rule?: SecurityRule;
+  readonly fallbackRule?: SecurityRule;
+  readonly platformExempt?: boolean;
+  #evaluated: readonly RuleEvaluation[] | undefined;
+  readonly #trace: TraceInputs;
+
+  constructor(
+    readonly nsgId: string, readonly appliedTo: 'subnet' | 'nic', readonly appliedToId: string,
+    readonly access: NsgDecision['access'], trace: TraceInputs, readonly explanation: string,
+    rule?: SecurityRule, fallbackRule?: SecurityRule, platformExempt?: boolean,
+  ) {
+    this.#trace = trace;
+    if (rule) this.rule = rule;
+    if (fallbackRule) this.fallbackRule = fallbackRule;
+    if (platformExempt) this.platformExempt = platformExempt;
+  }
+
+  get evaluated(): readonly RuleEvaluation[] {
+    const { rules, stop, platform, splits, mflow, env } = this.#trace;
+    const flowFor = (i: number) => splits.filter((x) => x.from <= i).pop()?.flow ?? mflow;
+    this.#evaluated ??= rules.slice(0, stop + 1)
+      .map((pr, i) => ({ pr, i }))
+      .filter(({ pr }) => !platform || pr.namesPlatform)
+      .map(({ pr, i }) => ({ rule: pr.rule, ...matchRule(pr, flowFor(i), env) }));
+    return this.#evaluated;
+  }
+}

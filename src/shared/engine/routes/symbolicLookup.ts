@@ -21,9 +21,9 @@ export function symbolic(p: Prepared, tag: string): RouteDecision {
       else if (p.tags.overlaps(r.tag, tag) !== 'no') maybe.push(r);
       continue;
     }
-    const set = Ipv4RangeSet.fromCidrs([r.addressPrefix]);
-    if (set.containsSet(PUBLIC_SPACE)) containing.push(r);
-    else if (set.intersects(PUBLIC_SPACE)) maybe.push(r);
+    const reach = publicReach(r.addressPrefix);
+    if (reach === 'all') containing.push(r);
+    else if (reach === 'some') maybe.push(r);
   }
   // A tag route that holds the whole tag is more specific than any CIDR route holding all public space.
   const byRank = (a: EffectiveRoute, b: EffectiveRoute) =>
@@ -49,6 +49,19 @@ export function symbolic(p: Prepared, tag: string): RouteDecision {
     ? `service tag ${w.tag} contains ${tag}${containing.some((r) => !r.tag) ? ' and is more specific than the routes for all public space' : ''}`
     : `the route covers all public space and no service-tag route contains ${tag}`;
   return { status: 'resolved', route: w, nextHopType: w.nextHopType, ...(w.nextHopIp ? { nextHopIp: w.nextHopIp } : {}), explanation: `${describeRoute(w)} carries ${tag}: ${reason}.` };
+}
+
+/** How much of public address space a prefix holds; memoized by text (a few distinct prefixes, looked up per route per tag). */
+const reachCache = new Map<string, 'all' | 'some' | 'none'>();
+function publicReach(prefix: string): 'all' | 'some' | 'none' {
+  let r = reachCache.get(prefix);
+  if (r === undefined) {
+    const set = Ipv4RangeSet.fromCidrs([prefix]);
+    r = set.containsSet(PUBLIC_SPACE) ? 'all' : set.intersects(PUBLIC_SPACE) ? 'some' : 'none';
+    if (reachCache.size > 10_000) reachCache.clear();
+    reachCache.set(prefix, r);
+  }
+  return r;
 }
 
 function ipLen(r: EffectiveRoute): number {
