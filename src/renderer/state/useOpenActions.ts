@@ -6,8 +6,7 @@ import { getApi } from '../transport/api';
 import { loadEstate } from './loadEstate';
 import { useApp } from './store';
 import { markStage } from '../perfMarks';
-
-let initialDone = false;
+import { takeInitialFile } from './initialFile';
 
 /** Let the busy message paint before the synchronous ingest + evaluation. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 16));
@@ -47,10 +46,9 @@ export function useOpenActions() {
     }
   }), []);
   const openInitialFile = useCallback(async () => {
-    if (initialDone) return;
-    initialDone = true;
-    const info = await getApi().invoke['app:info']({});
-    if (info.ok && info.value.initialFile) await openPath(info.value.initialFile);
-  }, [openPath]);
+    // Usually already on its way (main.tsx prefetches it); undefined = no initial file.
+    const read = await takeInitialFile();
+    if (read) await openWith(() => Promise.resolve(read));
+  }, []);
   return { openSample, openDialog, openPath, openUpload, openInitialFile };
 }
