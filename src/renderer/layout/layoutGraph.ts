@@ -1,11 +1,13 @@
 /**
- * Places what sizing left open: each lane's boxes (VNets, lane-level resources), ELK per connected
- * component (so ELK never sees a big graph) and components shelf-packed; lanes stacked as rows; external
- * peers in a column on the right, ordered by where their edges come from. Pure async; the worker
- * runs it with its own ELK instance, tests with elk.bundled in Node.
+ * Places what sizing left open: each lane's boxes (VNets, lane-level resources), per connected
+ * component (a hub and its spokes directly, other groups by ELK, so ELK never sees a big graph) and
+ * components shelf-packed; lanes stacked as rows; external peers in a column on the right, ordered by
+ * where their edges come from. Pure async; the worker runs it with its own ELK instance, the UI
+ * thread without ELK when none is needed (see needsElk), tests with elk.bundled in Node.
  */
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import { packBoxes, targetWidth, type Box } from './packBoxes';
+import { hubOf, placeStar } from './starPlacement';
 
 /** What the layout reads of a node. */
 export interface LayoutNode {
@@ -65,8 +67,8 @@ function components(ids: readonly string[], pairs: readonly [string, string][]):
   return [...groups.values()];
 }
 
-/** Lay out `input`; deterministic for the same input. */
-export async function layoutGraph(input: LayoutInput, elk: ELK): Promise<LayoutResult> {
+/** Lanes, the boxes in each (lane children), and the peerings between boxes of the same lane. */
+function laneGroups(input: LayoutInput) {
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
   const laneOf = new Map<string, string>();
   const topOf = (id: string): string => {
@@ -92,39 +94,75 @@ export async function layoutGraph(input: LayoutInput, elk: ELK): Promise<LayoutR
     const l = laneOf.get(s);
     if (s !== t && l && l === laneOf.get(t)) (laneEdges.get(l) ?? laneEdges.set(l, new Set()).get(l)!).add(`${s}\u0000${t}`);
   }
+  const pairsOf = (laneId: string) => [...(laneEdges.get(laneId) ?? [])].map((k) => k.split('\u0000') as [string, string]);
+  return { lanes, laneChildren, laneOf, topOf, pairsOf };
+}
+
+/** The connected components of a lane's boxes, each with its own peerings. */
+function laneComponents(children: readonly LayoutNode[], pairs: readonly [string, string][]): { ids: string[]; pairs: [string, string][] }[] {
+  return components(children.map((c) => c.id), pairs).map((ids) => {
+    const set = new Set(ids);
+    return { ids, pairs: ids.length > 1 ? pairs.filter(([a]) => set.has(a)) : [] };
+  });
+}
+
+/**
+ * Whether laying out `input` takes ELK: some lane holds a connected group of boxes that is not a
+ * single box or a hub with its spokes. When not, layoutGraph runs without ELK in a few ms, so the
+ * caller can skip the worker.
+ */
+export function needsElk(input: LayoutInput): boolean {
+  const { lanes, laneChildren, pairsOf } = laneGroups(input);
+  return lanes.some((lane) => laneComponents(laneChildren.get(lane.id) ?? [], pairsOf(lane.id)).some((c) => c.ids.length > 1 && !hubOf(c.ids, c.pairs)));
+}
+
+/** Lay out `input`; deterministic for the same input. `elk` may be left out when !needsElk(input). */
+export async function layoutGraph(input: LayoutInput, elk?: ELK): Promise<LayoutResult> {
+  const { lanes, laneChildren, laneOf, topOf, pairsOf } = laneGroups(input);
+
+  // Each connected component of a lane's boxes (a hub and its spokes, peered VNets) is placed on its
+  // own: a star directly (starPlacement.ts), anything else by ELK, all ELK calls at once; a box
+  // without peerings needs neither. Components are then shelf-packed per lane, so ELK only ever sees
+  // small graphs. Without ELK calls this runs to the end synchronously (see computeLayout's timing).
+  type Placed = { at: Map<string, { x: number; y: number }>; width: number; height: number };
+  const perLane = lanes.map((lane) => {
+    const children = laneChildren.get(lane.id) ?? [];
+    const size = new Map(children.map((c) => [c.id, c]));
+    const comps = laneComponents(children, pairsOf(lane.id)).map(({ ids, pairs }, ci): { ids: string[]; placed: Placed | Promise<Placed> } => {
+      if (ids.length === 1) {
+        const c = size.get(ids[0]!)!;
+        return { ids, placed: { at: new Map([[c.id, { x: 0, y: 0 }]]), width: c.width, height: c.height } };
+      }
+      const hub = hubOf(ids, pairs);
+      if (hub) return { ids, placed: placeStar(hub, ids, pairs, (id) => size.get(id)!) };
+      if (!elk) throw new Error('layoutGraph: this graph needs ELK (see needsElk)');
+      const edges = pairs.map(([a, b], i) => ({ id: `e${i}`, sources: [a], targets: [b] }));
+      const placed = elk.layout({ id: `c${ci}`, layoutOptions: COMPONENT_OPTIONS, children: ids.map((id) => ({ id, width: size.get(id)!.width, height: size.get(id)!.height })), edges })
+        .then((g: ElkNode) => ({ at: new Map((g.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }])), width: g.width ?? 0, height: g.height ?? 0 }));
+      return { ids, placed };
+    });
+    return { lane, children, comps };
+  });
+  const elkCalls = perLane.flatMap((l) => l.comps.map((c) => c.placed)).filter((p) => p instanceof Promise);
+  const fromElk = new Map<Promise<Placed>, Placed>();
+  if (elkCalls.length) await Promise.all(elkCalls.map(async (p) => fromElk.set(p, await p)));
 
   const result: LayoutResult = {};
   let y = 0;
   let maxW = 0;
-  for (const lane of lanes) {
-    const children = laneChildren.get(lane.id) ?? [];
-    const size = new Map(children.map((c) => [c.id, c]));
-    const pairs = [...(laneEdges.get(lane.id) ?? [])].map((k) => k.split('\u0000') as [string, string]);
-    // ELK lays out each connected component (a hub and its spokes, a PE and its target); boxes
-    // without edges skip ELK. Components are then shelf-packed, so ELK only sees small graphs.
+  for (const { lane, children, comps } of perLane) {
     const boxes: Box[] = [];
-    const inner = new Map<string, { x: number; y: number }>();
-    const comps = components(children.map((c) => c.id), pairs);
-    await Promise.all(comps.map(async (ids, ci) => {
-      if (ids.length === 1) {
-        const c = size.get(ids[0]!)!;
-        boxes.push({ id: c.id, width: c.width, height: c.height });
-        inner.set(c.id, { x: 0, y: 0 });
-        return;
-      }
-      const set = new Set(ids);
-      const edges = pairs.filter(([a]) => set.has(a)).map(([a, b], i) => ({ id: `e${i}`, sources: [a], targets: [b] }));
-      const g: ElkNode = await elk.layout({ id: `c${ci}`, layoutOptions: COMPONENT_OPTIONS, children: ids.map((id) => ({ id, width: size.get(id)!.width, height: size.get(id)!.height })), edges });
-      for (const c of g.children ?? []) inner.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
-      boxes.push({ id: `c${ci}`, width: g.width ?? 0, height: g.height ?? 0 });
-      for (const id of ids) inner.set(`member:${id}`, { x: ci, y: 0 });
-    }));
+    const componentOf = new Map<string, { box: string; at: { x: number; y: number } }>();
+    comps.forEach(({ ids, placed }, ci) => {
+      const p = placed instanceof Promise ? fromElk.get(placed)! : placed;
+      boxes.push({ id: `c${ci}`, width: p.width, height: p.height });
+      for (const id of ids) componentOf.set(id, { box: `c${ci}`, at: p.at.get(id) ?? { x: 0, y: 0 } });
+    });
     const packed = packBoxes(boxes, targetWidth(boxes), COMPONENT_GAP);
     for (const c of children) {
-      const member = inner.get(`member:${c.id}`);
-      const origin = packed.at.get(member ? `c${member.x}` : c.id) ?? { x: 0, y: 0 };
-      const off = inner.get(c.id) ?? { x: 0, y: 0 };
-      result[c.id] = { x: LANE_PAD.side + origin.x + off.x, y: LANE_PAD.top + origin.y + off.y, width: c.width, height: c.height };
+      const { box, at } = componentOf.get(c.id)!;
+      const origin = packed.at.get(box) ?? { x: 0, y: 0 };
+      result[c.id] = { x: LANE_PAD.side + origin.x + at.x, y: LANE_PAD.top + origin.y + at.y, width: c.width, height: c.height };
     }
     const w = Math.max(packed.width + 2 * LANE_PAD.side, 460);
     const h = Math.max(packed.height + LANE_PAD.top + LANE_PAD.bottom, LANE_PAD.top + 40);

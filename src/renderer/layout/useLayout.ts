@@ -1,11 +1,11 @@
 /**
- * Lays out a GraphModel in the worker and returns the latest finished (model, layout) pair, so the
- * canvas always shows a consistent picture while the next layout runs.
+ * Lays out a GraphModel (in the worker when it takes ELK) and returns the latest finished (model,
+ * layout) pair, so the canvas always shows a consistent picture while the next layout runs.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { GraphModel } from '../graph/types';
 import type { LayoutResult } from './layoutGraph';
-import { layoutInputOf, layoutInWorker, layoutMsOf } from './layoutClient';
+import { layoutInputOf, computeLayout, layoutMsOf } from './layoutClient';
 import { markStage } from '../perfMarks';
 
 /** A model with its positions. */
@@ -26,7 +26,7 @@ export function useLayout(model: GraphModel): { laidOut?: LaidOut; pending: bool
     const mine = ++latest.current;
     setPending(true);
     const t0 = performance.now();
-    layoutInWorker(layoutInputOf(model)).then(
+    computeLayout(layoutInputOf(model)).then(
       (layout) => {
         if (mine !== latest.current) return;
         const ms = layoutMsOf(layout) ?? performance.now() - t0;

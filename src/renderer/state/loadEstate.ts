@@ -7,7 +7,7 @@ import type { EstateVerdict } from '../../shared/engine/verdict';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import { buildGraph, buildTree } from '../graph/buildGraph';
-import { layoutInputOf, layoutInWorker } from '../layout/layoutClient';
+import { layoutInputOf, computeLayout } from '../layout/layoutClient';
 import { openingView } from './store';
 import { whatIfEvaluator } from '../whatif/evaluator';
 import type { GraphNode } from '../graph/types';
@@ -41,11 +41,12 @@ export function fromSnapshotFile(file: SnapshotFile, name: string, path?: string
 
 /**
  * The opening picture's geometry does not depend on verdicts (no flow overlay yet, sizes come from
- * structure), so the worker lays it out while the engine evaluates on this thread; the canvas's
- * identical request then picks up the same answer (layoutInWorker shares it).
+ * structure), so it is laid out before the engine evaluates (by the worker meanwhile when it takes
+ * ELK, else here in a few ms); the canvas's identical request then picks up the same answer
+ * (computeLayout shares it).
  */
 function prelayout(snapshot: Snapshot, size: number): void {
   if (typeof Worker === 'undefined') return;
   const model = buildGraph(buildTree(snapshot, undefined), snapshot, undefined, openingView(size));
-  layoutInWorker(layoutInputOf(model)).catch(() => undefined); // the canvas reports layout errors
+  computeLayout(layoutInputOf(model)).catch(() => undefined); // the canvas reports layout errors
 }
