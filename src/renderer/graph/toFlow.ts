@@ -3,7 +3,7 @@
  * display text, no callbacks); styling of edges encodes status by colour AND dash pattern AND icon.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { LayoutResult } from '../layout/layoutGraph';
 import type { GraphEdge, GraphModel, GraphNode, NodeKind } from './types';
 
@@ -28,6 +28,18 @@ function edgeStyle(e: GraphEdge): { className: string; style: Record<string, str
   return { className: e.kind, style: { stroke: color, strokeWidth: 1.2, strokeDasharray: '3 4' } };
 }
 
+/**
+ * Where nodes/Handles.tsx puts the two 1 px handles (centred on the left and right edges), declared
+ * so React Flow draws the edges in the same pass as the nodes instead of after measuring every
+ * node's handles in the DOM (one fewer render of the whole graph before it is on screen).
+ */
+function declaredHandles(width: number, height: number): NodeHandle[] {
+  return [
+    { type: 'target', position: Position.Left, x: -0.5, y: height / 2 - 0.5, width: 1, height: 1 },
+    { type: 'source', position: Position.Right, x: width - 0.5, y: height / 2 - 0.5, width: 1, height: 1 },
+  ];
+}
+
 /** Convert; parents come before children as React Flow requires. */
 export function toFlow(model: GraphModel, layout: LayoutResult, selectedId?: string): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const nodes: FlowNode[] = model.nodes.map((g) => {
@@ -42,6 +54,7 @@ export function toFlow(model: GraphModel, layout: LayoutResult, selectedId?: str
       width,
       height,
       style: { width, height },
+      ...(g.kind !== 'lane' ? { handles: declaredHandles(width, height) } : {}),
       data: { g },
       draggable: false,
       connectable: false,
