@@ -12,8 +12,12 @@ export type Selection =
   | { readonly kind: 'edge'; readonly id: string }
   | { readonly kind: 'flow'; readonly compute: number; readonly flow: number };
 
-/** Above this many resources the estate opens as a collapsed overview. */
-export const COLLAPSED_OVERVIEW_ABOVE = 400;
+/**
+ * Above this many resources the estate opens as a collapsed overview (VNets with counts and
+ * aggregated verdicts): a dozen VNets fully drawn is already too small to read when fitted, and the
+ * overview draws (and pans) a tenth of the nodes.
+ */
+export const COLLAPSED_OVERVIEW_ABOVE = 150;
 
 export interface AppState {
   readonly estate?: LoadedEstate;
