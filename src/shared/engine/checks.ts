@@ -14,9 +14,9 @@ import type { EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
 import { resolvePrivateName } from './dns';
 import { endpointsFor } from './dependencyFlows';
-import { nicsIndex, privateEndpointsBySubnet } from './indexes';
+import { nicsIndex, privateEndpointsBySubnet, zonesByName } from './indexes';
 import { isUnreadable } from './missing';
-import { peeringBetween } from './peering';
+import { peeringOf } from './peering';
 import { outboundMethod, routeStep } from './routing';
 import { FlowBuilder } from './flowBuilder';
 import type { CheckResult, FlowVerdict } from './verdict';
@@ -127,7 +127,7 @@ function workspacePathChecks(ctx: EvalContext, target: ComputeTarget, subnet: Su
   const pes = endpointsFor(ctx, DEPENDENCIES.workspace, w.id, subnet.vnetId);
   const peVnets = [...new Set(pes.map((pe) => ctx.snap.subnets.get(idKey(pe.subnetId))?.vnetId).filter((v): v is string => !!v))];
   if (peVnets.length && !peVnets.some((v) => idKey(v) === idKey(subnet.vnetId))) {
-    const statuses = peVnets.map((v) => peeringBetween(ctx.snap, subnet.vnetId, v, ctx.assumptions));
+    const statuses = peVnets.map((v) => peeringOf(ctx, subnet.vnetId, v));
     const ok = statuses.find((s) => s.status === 'connected');
     const unk = statuses.find((s) => s.status === 'unknown');
     const worst = ok ?? unk ?? statuses[0];
@@ -137,7 +137,7 @@ function workspacePathChecks(ctx: EvalContext, target: ComputeTarget, subnet: Su
   for (const zone of [...new Set(zonesNeeded)]) {
     const a = resolvePrivateName(ctx, subnet.vnetId, zone, []);
     const linked = a.status !== 'public' && a.status !== 'unknown';
-    const zoneIds = [...scanCollection(ctx.snap.dnsZones).values()].filter((z) => z.zoneName === zone.toLowerCase()).map((z) => z.id);
+    const zoneIds = [...(zonesByName(scanCollection(ctx.snap.dnsZones)).get(zone.toLowerCase()) ?? [])].map((z) => z.id);
     out.push({ id: `dns-zone-linked:${zone}`, status: linked ? 'pass' : a.status === 'unknown' ? 'warn' : 'fail',
       message: linked ? `${zone} is linked to the resolving VNet.` : a.detail,
       ...(linked ? {} : { resourceId: zoneIds[0] ?? subnet.vnetId }) });

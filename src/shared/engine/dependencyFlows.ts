@@ -16,7 +16,7 @@ import { resolvePrivateName } from './dns';
 import { FlowBuilder, type Ending, type FlowSpec } from './flowBuilder';
 import { privateEndpointsByTarget } from './indexes';
 import { evaluateChainForProtocol, nicAttachments, subnetAttachments } from './nsgChains';
-import { peeringBetween } from './peering';
+import { peeringOf } from './peering';
 import { computeAddresses, evaluatePublicOutbound } from './publicFlows';
 import { nextHopStep, routeStep } from './routing';
 import type { FlowVerdict } from './verdict';
@@ -99,8 +99,7 @@ function viaEndpoint(
 
   // Path: same VNet, or a Connected peering (non-transitive).
   if (idKey(peSubnet.vnetId) !== idKey(subnet.vnetId)) {
-    // Every compute subnet of a VNet asks the same question for each dependency: once per pass.
-    const p = ctx.memo('peering', `${idKey(subnet.vnetId)}>${idKey(peSubnet.vnetId)}`, () => peeringBetween(ctx.snap, subnet.vnetId, peSubnet.vnetId, ctx.assumptions));
+    const p = peeringOf(ctx, subnet.vnetId, peSubnet.vnetId);
     const ref = { resourceId: p.localPeering?.id ?? p.remotePeering?.id ?? peSubnet.vnetId, name: p.localPeering?.name ?? p.remotePeering?.name };
     if (p.status === 'notConnected') return b.finish(b.block('peering', p.explanation, ref));
     if (p.status === 'unknown') return b.finish(b.unknown('peering', p.explanation, ref));

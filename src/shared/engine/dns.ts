@@ -23,6 +23,42 @@ export interface DnsAnswer {
 
 const AZURE_DNS = '168.63.129.16';
 
+const linkIndex = new WeakMap<PrivateDnsZone, Map<string, PrivateDnsZone['links'][number]>>();
+
+/** The zone's link to a VNet (by idKey). A shared zone may be linked to hundreds of VNets. */
+function linkTo(zone: PrivateDnsZone, vnetKey: string): PrivateDnsZone['links'][number] | undefined {
+  let idx = linkIndex.get(zone);
+  if (!idx) {
+    idx = new Map();
+    for (const l of zone.links) {
+      const k = idKey(l.vnetId);
+      if (!idx.has(k)) idx.set(k, l);
+    }
+    linkIndex.set(zone, idx);
+  }
+  return idx.get(vnetKey);
+}
+
+const recordIndex = new WeakMap<PrivateDnsZone, Map<string, readonly [number, string, readonly string[]]>>();
+
+/**
+ * A zone's A records by address → (record position, name, addresses) of the first record holding it.
+ * A zone shared by many workspaces holds many records, and every compute VNet asks it for a few addresses.
+ */
+function recordsByIp(zone: PrivateDnsZone): Map<string, readonly [number, string, readonly string[]]> {
+  let idx = recordIndex.get(zone);
+  if (!idx) {
+    idx = new Map();
+    let i = 0;
+    for (const [name, ips] of Object.entries(zone.aRecords)) {
+      for (const ip of ips) if (!idx.has(ip)) idx.set(ip, [i, name, ips]);
+      i++;
+    }
+    recordIndex.set(zone, idx);
+  }
+  return idx;
+}
+
 /** The VNet whose links decide resolution for clients in `clientVnetId`, or why it is unknown. */
 export function resolverVnet(ctx: EvalContext, clientVnetId: string): { vnetId?: string; detail: string } {
   const vnet = ctx.snap.vnets.get(idKey(clientVnetId));
@@ -53,14 +89,22 @@ function resolveUncached(ctx: EvalContext, clientVnetId: string, zoneName: strin
     return { status: 'public', resolverVnetId: resolver.vnetId, detail: `No zone ${zoneName} is linked to the resolving VNet (${resolver.detail}), so the name resolves to the public endpoint.` };
   }
   for (const z of linked) {
-    for (const [name, ips] of Object.entries(z.aRecords)) {
-      const ip = ips.find((a) => expectedIps.includes(a));
-      if (ip) return { status: 'private', zone: z, ip, resolverVnetId: resolver.vnetId, detail: `${name}.${zoneName} resolves to ${ip} through the linked zone (${resolver.detail}).` };
+    // The first record (in zone order) that holds an expected address answers.
+    const byIp = recordsByIp(z);
+    let first: readonly [number, string, readonly string[]] | undefined;
+    for (const ip of expectedIps) {
+      const r = byIp.get(ip);
+      if (r && (!first || r[0] < first[0])) first = r;
+    }
+    if (first) {
+      const [, name, ips] = first;
+      const ip = ips.find((a) => expectedIps.includes(a)) as string;
+      return { status: 'private', zone: z, ip, resolverVnetId: resolver.vnetId, detail: `${name}.${zoneName} resolves to ${ip} through the linked zone (${resolver.detail}).` };
     }
   }
   const zone = linked[0];
   const fallback = ctx.assumptions.nxDomainFallbackToInternet
-    || (zone?.links.some((l) => idKey(l.vnetId) === key && (l.resolutionPolicy ?? '').toLowerCase() === 'nxdomainredirect') ?? false);
+    || (zone ? (linkTo(zone, key)?.resolutionPolicy ?? '').toLowerCase() === 'nxdomainredirect' : false);
   if (fallback) return { status: 'public', zone, resolverVnetId: resolver.vnetId, detail: `Zone ${zoneName} is linked but has no record for the endpoint; the link falls back to the public answer.` };
   return { status: 'nxdomain', zone, resolverVnetId: resolver.vnetId, detail: `Zone ${zoneName} is linked to the resolving VNet but has no A record for the private endpoint (${expectedIps.join(', ')}): NXDOMAIN.` };
 }

@@ -7,6 +7,7 @@ import { subscriptionOf } from '../model/armId';
 import type { VirtualNetworkPeering } from '../model/resources';
 import type { Snapshot } from '../model/snapshot';
 import type { Assumptions } from './assumptions';
+import type { EvalContext } from './context';
 import { keyOf, peeringFromTo, peeringsOf } from './peeringLookup';
 
 export { keyOf, peeringFromTo } from './peeringLookup';
@@ -82,6 +83,11 @@ export function peeringBetween(snapshot: Snapshot, vnetA: string, vnetB: string,
     return { status: 'notConnected', ...found, explanation: `Peering ${denying.name} does not allow virtual network access.` };
   }
   return { status: 'connected', ...found, explanation: `${a} and ${b} are peered (both sides Connected, access allowed).` };
+}
+
+/** {@link peeringBetween} once per VNet pair per pass: every compute subnet of a VNet asks it for each dependency. */
+export function peeringOf(ctx: EvalContext, vnetA: string, vnetB: string): PeeringStatus {
+  return ctx.memo('peering', `${keyOf(vnetA)}>${keyOf(vnetB)}`, () => peeringBetween(ctx.snap, vnetA, vnetB, ctx.assumptions));
 }
 
 /** VNet ids directly peered and connected with vnetId (non-transitive, P4). */

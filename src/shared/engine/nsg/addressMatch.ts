@@ -23,13 +23,25 @@ export interface VnetScope {
 
 let nextScopeId = 1;
 const scopes = new WeakMap<readonly string[], VnetScope>();
+/**
+ * Scopes by content too: the orchestrator builds a new prefix list per evaluation pass, and one scope
+ * object per distinct list lets endpoint and field-match memos carry over to the next pass (a what-if
+ * edit re-evaluates with the memos of the previous one).
+ */
+const scopesByText = new Map<string, VnetScope>();
 
-/** The scope of a `virtualNetworkPrefixes` list (memoized on the array object the orchestrator reuses). */
+/** The scope of a `virtualNetworkPrefixes` list (memoized on the array object, then on its content). */
 export function vnetScope(prefixes: readonly string[]): VnetScope {
   let s = scopes.get(prefixes);
   if (!s) {
-    const literal = prefixes.filter(isIpOrCidr);
-    s = { id: nextScopeId++, ranges: Ipv4RangeSet.fromCidrs(literal), tags: prefixes.filter((p) => !isIpOrCidr(p)) };
+    const text = prefixes.join(',');
+    s = scopesByText.get(text);
+    if (!s) {
+      const literal = prefixes.filter(isIpOrCidr);
+      s = { id: nextScopeId++, ranges: Ipv4RangeSet.fromCidrs(literal), tags: prefixes.filter((p) => !isIpOrCidr(p)) };
+      if (scopesByText.size > 10_000) scopesByText.clear();
+      scopesByText.set(text, s);
+    }
     scopes.set(prefixes, s);
   }
   return s;
@@ -96,7 +108,8 @@ export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIn
   const hit = memo.get(ep.id);
   if (hit) return hit;
   const result = compute(field, ep, tags, scope);
-  if (memo.size > 10_000) memo.clear();
+  // Bounded; an interned field like `Internet` sees every (endpoint, VNet scope) pair of an estate.
+  if (memo.size > 200_000) memo.clear();
   memo.set(ep.id, result);
   return result;
 }

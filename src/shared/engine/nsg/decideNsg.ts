@@ -13,8 +13,8 @@ import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleM
 
 const NO_ASGS: ReadonlySet<string> = new Set();
 
-/** Per parsed rule list: `protocol:port` → indexes of the rules that protocol and port do not rule out. */
-const candidateCache = new WeakMap<readonly ParsedRule[], Map<string, Uint32Array>>();
+/** Per parsed rule list, per protocol, per port: indexes of the rules that protocol and port do not rule out. */
+const candidateCache = new WeakMap<readonly ParsedRule[], { Tcp: Map<number, Uint32Array>; Udp: Map<number, Uint32Array> }>();
 
 /**
  * The rules worth matching for a TCP/UDP flow to `port`: unreadable ones (they say `unknown`) and
@@ -22,17 +22,17 @@ const candidateCache = new WeakMap<readonly ParsedRule[], Map<string, Uint32Arra
  */
 function candidateRules(rules: readonly ParsedRule[], protocol: NsgFlow['protocol'], port: number): ArrayLike<number> {
   if (protocol !== 'Tcp' && protocol !== 'Udp') return allIndexes(rules.length);
-  let byFlow = candidateCache.get(rules);
-  if (!byFlow) candidateCache.set(rules, (byFlow = new Map()));
-  const key = `${protocol}:${port}`;
-  let list = byFlow.get(key);
+  let byProtocol = candidateCache.get(rules);
+  if (!byProtocol) candidateCache.set(rules, (byProtocol = { Tcp: new Map(), Udp: new Map() }));
+  const byPort = byProtocol[protocol];
+  let list = byPort.get(port);
   if (!list) {
     const p = protocol.toLowerCase();
     const out: number[] = [];
     rules.forEach((pr, i) => {
       if (pr.invalid || ((pr.protocol === '*' || pr.protocolKey === p) && portsCover(pr.destinationPorts, port, port))) out.push(i);
     });
-    byFlow.set(key, (list = Uint32Array.from(out)));
+    byPort.set(port, (list = Uint32Array.from(out)));
   }
   return list;
 }
@@ -57,19 +57,20 @@ function platformDestination(flow: NsgFlow): boolean {
   return d.kind === 'tag' && /^azureplatform(dns|imds)$/i.test(d.tag);
 }
 
-/** Evaluate (uncached); evaluateNsg memoizes this per NSG record and flow. */
+/** Evaluate one NSG for one flow (evaluateNsg resolves the VirtualNetwork scope first). */
 export function decide(
   nsg: NetworkSecurityGroup, appliedTo: 'subnet' | 'nic', appliedToId: string, flow: NsgFlow, ctx: NsgContext, scope: VnetScope,
 ): NsgDecision {
-  const env: MatchEnv = {
-    tags: ctx.tags, scope, asgKeys: ctx.asgIds.length ? new Set(ctx.asgIds.map(idKey)) : NO_ASGS, assumptions: ctx.assumptions,
-    ...(ctx.asgAddresses ? { asgAddresses: ctx.asgAddresses } : {}),
-  };
-  const mflow: MatchFlow = {
-    direction: flow.direction, protocol: flow.protocol,
-    source: endpointOf(flow.source, ctx.tags, scope), destination: endpointOf(flow.destination, ctx.tags, scope),
-    destinationPort: flow.destinationPort, ...(flow.sourcePort !== undefined ? { sourcePort: flow.sourcePort } : {}),
-  };
+  // Plain literals, no spreads: this runs for every NSG on every flow.
+  const asgKeys = ctx.asgIds.length ? new Set(ctx.asgIds.map(idKey)) : NO_ASGS;
+  const env: MatchEnv = ctx.asgAddresses
+    ? { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions, asgAddresses: ctx.asgAddresses }
+    : { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions };
+  const source = endpointOf(flow.source, ctx.tags, scope);
+  const destination = endpointOf(flow.destination, ctx.tags, scope);
+  const mflow: MatchFlow = flow.sourcePort !== undefined
+    ? { direction: flow.direction, protocol: flow.protocol, source, destination, destinationPort: flow.destinationPort, sourcePort: flow.sourcePort }
+    : { direction: flow.direction, protocol: flow.protocol, source, destination, destinationPort: flow.destinationPort };
   const platform = platformDestination(flow);
   const rules = parsedRules(nsg, flow.direction);
   // Only rules whose protocol and destination ports can match are looked at (the others say `no`).

@@ -168,17 +168,26 @@ export interface ParsedNsg {
 }
 
 type Dir = 'Inbound' | 'Outbound';
-const cache = new WeakMap<NetworkSecurityGroup, Partial<Record<Dir, readonly ParsedRule[]>>>();
-// Per rule record: a what-if edit of one rule builds a new NSG record that shares the other rules.
-const ruleCache = new WeakMap<SecurityRule, ParsedRule>();
+const cache = new WeakMap<NetworkSecurityGroup, Record<Dir, readonly ParsedRule[]>>();
+/**
+ * The last parse of each NSG id: a what-if edit of one rule builds a new NSG record that shares the
+ * other rule records, so those are reused. (A WeakMap per rule did the same, but 60,000 weak entries
+ * cost more in GC than parsing.)
+ */
+const lastParse = new Map<string, Map<SecurityRule, ParsedRule>>();
 
-function parsedOf(rule: SecurityRule): ParsedRule {
-  let p = ruleCache.get(rule);
-  if (!p) {
-    p = parseRule(rule);
-    ruleCache.set(rule, p);
-  }
-  return p;
+function parserFor(nsg: NetworkSecurityGroup): (rule: SecurityRule) => ParsedRule {
+  const key = idKey(nsg.id);
+  const previous = lastParse.get(key);
+  const next = new Map<SecurityRule, ParsedRule>();
+  if (lastParse.size > 20_000) lastParse.clear();
+  lastParse.set(key, next);
+  return (rule) => {
+    let p = next.get(rule) ?? previous?.get(rule);
+    if (!p) p = parseRule(rule);
+    next.set(rule, p);
+    return p;
+  };
 }
 
 function order(a: SecurityRule, b: SecurityRule): number {
@@ -189,15 +198,15 @@ function order(a: SecurityRule, b: SecurityRule): number {
 /** The rules of one direction: custom rules by priority, then the default rules (65000, 65001, 65500): §1.3. Parsed once per NSG record. */
 export function parsedRules(nsg: NetworkSecurityGroup, direction: Dir): readonly ParsedRule[] {
   let entry = cache.get(nsg);
-  if (!entry) cache.set(nsg, (entry = {}));
-  let list = entry[direction];
-  if (!list) {
+  if (!entry) {
+    // Both directions at once: one parser per NSG record, so the next edit reuses every rule.
     const defaults = nsg.defaultSecurityRules.length ? nsg.defaultSecurityRules : defaultSecurityRules(nsg.id);
-    const pick = (rs: readonly SecurityRule[]) => rs.filter((r) => r.direction === direction).sort(order);
-    list = [...pick(nsg.securityRules), ...pick(defaults)].map(parsedOf);
-    entry[direction] = list;
+    const parsedOf = parserFor(nsg);
+    const pick = (d: Dir) => [...nsg.securityRules.filter((r) => r.direction === d).sort(order), ...defaults.filter((r) => r.direction === d).sort(order)].map(parsedOf);
+    entry = { Inbound: pick('Inbound'), Outbound: pick('Outbound') };
+    cache.set(nsg, entry);
   }
-  return list;
+  return entry[direction];
 }
 
 /** Both directions (tests, inspectors). */
