@@ -23,6 +23,30 @@ export interface EvalContext {
   track<T>(fn: () => T): { value: T; log: DependencyLog };
 }
 
+/**
+ * A context for one evaluation pass over `snapshot` that records nothing: for one-shot answers
+ * (`vnetlens check`), where no later candidate will ask what each compute read. Same memo, same
+ * results; reads go straight to the snapshot.
+ */
+export function createOneShotContext(snapshot: Snapshot, assumptions: Assumptions, tags: TagIndex): EvalContext {
+  const memos = new Map<string, Map<string, unknown>>();
+  const log = new DependencyLog();
+  return {
+    snap: snapshot,
+    assumptions,
+    tags,
+    track: (fn) => ({ value: fn(), log }),
+    memo<T>(ns: string, key: string, fn: () => T): T {
+      let space = memos.get(ns);
+      if (!space) memos.set(ns, (space = new Map()));
+      if (space.has(key)) return space.get(key) as T;
+      const value = fn();
+      space.set(key, value);
+      return value;
+    },
+  };
+}
+
 /** A context for one evaluation pass over `snapshot`. */
 export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags: TagIndex): EvalContext {
   // Reads outside any tracked computation go to a root log nobody consults (deduplicated, so bounded).

@@ -8,6 +8,8 @@ import type { Snapshot } from '../model/snapshot';
 import { createEvaluator, evaluateEstate } from './evaluateEstate';
 import { amlEstate } from './testing/amlEstate';
 import { buildSnapshot, compute, nsg, rule, subnet, vnet, workspace } from './testing/snapshotBuilder';
+import { buildSnapshot as ingest, toSnapshotFile } from '../ingest';
+import { syntheticEstate } from '../testing/syntheticEstate';
 
 /** Two independent VNets, each with a cluster behind its own NSG. */
 function twoVnets(): Snapshot {
@@ -76,3 +78,13 @@ describe('createEvaluator', () => {
     expect(v).toEqual(evaluateEstate(next));
   });
 });
+
+describe('evaluateEstate (one-shot, records nothing)', () => {
+  it.each([false, true])('equals the recording evaluator on a synthetic estate (firewall: %s)', (withFirewall) => {
+    const s = ingest(toSnapshotFile(syntheticEstate({ computes: 60, vnets: 14, nsgRules: 40, subscriptions: 2, seed: 5, withFirewall }), { fileName: 'synthetic' }));
+    const oneShot = evaluateEstate(s);
+    expect(oneShot.summary.blocked + oneShot.summary.unknown).toBeGreaterThan(0);
+    expect(oneShot).toEqual(createEvaluator().evaluate(s));
+  });
+});
+

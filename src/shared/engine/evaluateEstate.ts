@@ -9,7 +9,7 @@ import { TagIndex } from '../servicetags/tagIndex';
 import { DEFAULT_ASSUMPTIONS, describeAssumptions, type Assumptions } from './assumptions';
 import { evaluateCompute } from './computeFlows';
 import { computeTargets, type ComputeTarget } from './computeTargets';
-import { createContext } from './context';
+import { createContext, createOneShotContext } from './context';
 import { snapshotChanges, type DependencyLog } from './dependencyLog';
 import { ReverseIndex } from './reverseIndex';
 import type { ComputeVerdict, EstateVerdict, VerdictSummary } from './verdict';
@@ -42,7 +42,7 @@ export function createEvaluator(assumptions: Assumptions = DEFAULT_ASSUMPTIONS):
   let targets: { computes: unknown; workspaces: unknown; nics: unknown; list: ComputeTarget[] } | undefined;
   let tags = TagIndex.empty();
   let recomputed = 0;
-  const assumptionList = describeAssumptions(assumptions).map(({ id, value, description }) => ({ id, value, description }));
+  const assumptionList = assumptionListOf(assumptions);
 
   return {
     assumptions,
@@ -96,9 +96,18 @@ export function createEvaluator(assumptions: Assumptions = DEFAULT_ASSUMPTIONS):
   };
 }
 
-/** Evaluate every compute of a snapshot once. */
+/**
+ * Evaluate every compute of a snapshot once (`vnetlens check`). Nothing is recorded for later
+ * candidates (createOneShotContext); the results equal a first `createEvaluator().evaluate`.
+ */
 export function evaluateEstate(snapshot: Snapshot, assumptions: Assumptions = DEFAULT_ASSUMPTIONS): EstateVerdict {
-  return createEvaluator(assumptions).evaluate(snapshot);
+  const ctx = createOneShotContext(snapshot, assumptions, TagIndex.from(snapshot.serviceTags));
+  const computes = computeTargets(snapshot).map((target) => evaluateCompute(ctx, target));
+  return { schemaVersion: 1, computes, assumptions: assumptionListOf(assumptions), summary: summarize(computes) };
+}
+
+function assumptionListOf(assumptions: Assumptions): EstateVerdict['assumptions'] {
+  return describeAssumptions(assumptions).map(({ id, value, description }) => ({ id, value, description }));
 }
 
 const perCompute = new WeakMap<ComputeVerdict, VerdictSummary>();
