@@ -168,7 +168,11 @@ export interface LabelledFlow {
 /** `workspace-reachable` and `dependency-reachable:<x>`, summarising the dependency flows. */
 function dependencyChecks(flows: readonly LabelledFlow[]): CheckResult[] {
   const groups = new Map<string, FlowVerdict[]>();
-  for (const { label, flow } of flows) groups.set(label, [...(groups.get(label) ?? []), flow]);
+  for (const { label, flow } of flows) {
+    const list = groups.get(label);
+    if (list) list.push(flow);
+    else groups.set(label, [flow]);
+  }
   const out: CheckResult[] = [];
   for (const [label, list] of groups) {
     const id = label === 'workspace' ? 'workspace-reachable' : `dependency-reachable:${label}`;

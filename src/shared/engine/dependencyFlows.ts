@@ -15,7 +15,7 @@ import { scanCollection } from './dependencyLog';
 import { resolvePrivateName } from './dns';
 import { FlowBuilder, type Ending, type FlowSpec } from './flowBuilder';
 import { privateEndpointsByTarget } from './indexes';
-import { evaluateChainForProtocol, nicAttachments, subnetAttachments } from './nsgChains';
+import { computeChains, evaluateChainForProtocol, subnetAttachments } from './nsgChains';
 import { peeringOf } from './peering';
 import { computeAddresses, evaluatePublicOutbound } from './publicFlows';
 import { nextHopStep, routeStep } from './routing';
@@ -23,7 +23,12 @@ import type { FlowVerdict } from './verdict';
 import { adminRuleStep } from './adminRuleStep';
 
 /** Private endpoints of a dependency (matching group id), closest to the compute VNet first. */
-export function endpointsFor(ctx: EvalContext, info: DependencyInfo, targetId: string, computeVnetId: string): PrivateEndpoint[] {
+export function endpointsFor(ctx: EvalContext, info: DependencyInfo, targetId: string, computeVnetId: string): readonly PrivateEndpoint[] {
+  // Every compute subnet of a VNet asks this for each dependency: once per pass.
+  return ctx.memo('endpoints', `${info.groupId}|${idKey(targetId)}|${idKey(computeVnetId)}`, () => endpointsUncached(ctx, info, targetId, computeVnetId));
+}
+
+function endpointsUncached(ctx: EvalContext, info: DependencyInfo, targetId: string, computeVnetId: string): PrivateEndpoint[] {
   const all = privateEndpointsByTarget(scanCollection(ctx.snap.privateEndpoints)).get(idKey(targetId)) ?? [];
   const group = info.groupId.toLowerCase();
   const matching = all.filter((pe) => pe.connections.some((c) => idKey(c.targetId) === idKey(targetId) && c.groupIds.some((g) => g.toLowerCase() === group)));
@@ -117,7 +122,9 @@ function viaEndpoint(
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
-    const out = evaluateChainForProtocol(ctx, [...nicAttachments(ctx, target), ...subnetAttachments(ctx, subnet)], subnet, 'Outbound', spec.protocol, source, dest, spec.port);
+    // The compute's NIC ASGs count here as for public flows: an ASG-scoped allow applies to its members.
+    const chains = computeChains(ctx, target, subnet);
+    const out = evaluateChainForProtocol(ctx, chains.outbound, subnet, 'Outbound', spec.protocol, source, dest, spec.port, chains.asgIds);
     const e = b.nsgChain(out.result);
     if (e) return b.finish(e);
   }

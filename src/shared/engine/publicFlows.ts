@@ -10,7 +10,7 @@ import { tagHintForFqdn } from './firewall/tagHints';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { FlowBuilder, type FlowSpec } from './flowBuilder';
-import { evaluateChainForProtocol, nicAttachments, subnetAttachments } from './nsgChains';
+import { computeChains, evaluateChainForProtocol } from './nsgChains';
 import { nextHopStep, routeStep } from './routing';
 import type { FlowVerdict } from './verdict';
 
@@ -20,10 +20,6 @@ export function computeAddresses(target: ComputeTarget, subnet: Subnet): Address
   if (!target.nics.length) return cidrsSet(subnet.addressPrefixes);
   const ips = target.nics.flatMap((n) => n.privateIps);
   return ips.length === 1 && ips[0] ? ipSet(ips[0]) : cidrsSet(subnet.addressPrefixes);
-}
-
-function asgIdsOf(target: ComputeTarget): string[] {
-  return target.nics.flatMap((n) => n.asgIds.map((a) => a.toLowerCase()));
 }
 
 /** Outbound to a service tag or an FQDN. */
@@ -42,8 +38,8 @@ export function evaluatePublicOutbound(
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
-    const chain = [...nicAttachments(ctx, target), ...subnetAttachments(ctx, subnet)];
-    const r = evaluateChainForProtocol(ctx, chain, subnet, 'Outbound', spec.protocol, source, dest, spec.port, asgIdsOf(target));
+    const chains = computeChains(ctx, target, subnet);
+    const r = evaluateChainForProtocol(ctx, chains.outbound, subnet, 'Outbound', spec.protocol, source, dest, spec.port, chains.asgIds);
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }
@@ -62,8 +58,8 @@ export function evaluatePublicInbound(ctx: EvalContext, target: ComputeTarget, s
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Inbound', protocol: spec.protocol, source, destination, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
-    const chain = [...subnetAttachments(ctx, subnet), ...nicAttachments(ctx, target)];
-    const r = evaluateChainForProtocol(ctx, chain, subnet, 'Inbound', spec.protocol, source, destination, spec.port, asgIdsOf(target));
+    const chains = computeChains(ctx, target, subnet);
+    const r = evaluateChainForProtocol(ctx, chains.inbound, subnet, 'Inbound', spec.protocol, source, destination, spec.port, chains.asgIds);
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }
