@@ -15,10 +15,11 @@ export interface EvalContext {
   readonly assumptions: Assumptions;
   readonly tags: TagIndex;
   /**
-   * Compute once per pass; later calls replay the reads of the first. Keyed by a namespace and a key
-   * (two map levels, so hot callers pass interned strings and never build a concatenated key).
+   * Compute once per pass; later calls replay the reads of the first. Keyed by a namespace, a key and
+   * an optional second key (nested maps, so hot callers pass interned strings such as idKey results
+   * and never build a concatenated key: flattening and hashing one per call cost more than the work).
    */
-  memo<T>(ns: string, key: string, fn: () => T): T;
+  memo<T>(ns: string, key: string, fn: () => T, key2?: string): T;
   /** Run `fn` with a fresh log; returns its value and the log. */
   track<T>(fn: () => T): { value: T; log: DependencyLog };
 }
@@ -29,19 +30,19 @@ export interface EvalContext {
  * results; reads go straight to the snapshot.
  */
 export function createOneShotContext(snapshot: Snapshot, assumptions: Assumptions, tags: TagIndex): EvalContext {
-  const memos = new Map<string, Map<string, unknown>>();
+  const memos = new NestedMemo<unknown>();
   const log = new DependencyLog();
   return {
     snap: snapshot,
     assumptions,
     tags,
     track: (fn) => ({ value: fn(), log }),
-    memo<T>(ns: string, key: string, fn: () => T): T {
-      let space = memos.get(ns);
-      if (!space) memos.set(ns, (space = new Map()));
-      if (space.has(key)) return space.get(key) as T;
+    memo<T>(ns: string, key: string, fn: () => T, key2?: string): T {
+      const space = memos.space(ns, key, key2);
+      const last = key2 ?? key;
+      if (space.has(last)) return space.get(last) as T;
       const value = fn();
-      space.set(key, value);
+      space.set(last, value);
       return value;
     },
   };
@@ -53,7 +54,7 @@ export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags
   let current = new DependencyLog();
   let root = true;
   const snap = recordingSnapshot(snapshot, () => current);
-  const memos = new Map<string, Map<string, { value: unknown; log: DependencyLog }>>();
+  const memos = new NestedMemo<{ value: unknown; log: DependencyLog }>();
 
   const track = <T>(fn: () => T): { value: T; log: DependencyLog } => {
     const saved = current;
@@ -75,17 +76,54 @@ export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags
     assumptions,
     tags,
     track,
-    memo<T>(ns: string, key: string, fn: () => T): T {
-      let space = memos.get(ns);
-      if (!space) memos.set(ns, (space = new Map()));
-      const hit = space.get(key);
+    memo<T>(ns: string, key: string, fn: () => T, key2?: string): T {
+      const space = memos.space(ns, key, key2);
+      const last = key2 ?? key;
+      const hit = space.get(last);
       if (hit) {
         current.append(hit.log);
         return hit.value as T;
       }
       const entry = track(fn);
-      space.set(key, entry);
+      space.set(last, entry);
       return entry.value;
     },
   };
+}
+
+/** namespace → key → value, or namespace → key → key2 → value. */
+class NestedMemo<V> {
+  private readonly spaces = new Map<string, Map<string, V>>();
+  private readonly pairs = new Map<string, Map<string, Map<string, V>>>();
+
+  /** The map that holds the value for (ns, key) — keyed by `key` — or for (ns, key, key2) — keyed by `key2`. */
+  space(ns: string, key: string, key2: string | undefined): Map<string, V> {
+    if (key2 === undefined) {
+      let s = this.spaces.get(ns);
+      if (!s) this.spaces.set(ns, (s = new Map()));
+      return s;
+    }
+    let byKey = this.pairs.get(ns);
+    if (!byKey) this.pairs.set(ns, (byKey = new Map()));
+    let s = byKey.get(key);
+    if (!s) byKey.set(key, (s = new Map()));
+    return s;
+  }
+}
+
+const pairKeys = new Map<string, Map<string, string>>();
+
+/**
+ * `${a}|${b}`, one string object per pair: a memo key built per call is flattened and hashed per
+ * call; an interned one has its hash cached.
+ */
+export function pairKey(a: string, b: string): string {
+  let byB = pairKeys.get(a);
+  if (!byB) {
+    if (pairKeys.size > 50_000) pairKeys.clear();
+    pairKeys.set(a, (byB = new Map()));
+  }
+  let k = byB.get(b);
+  if (k === undefined) byB.set(b, (k = `${a}|${b}`));
+  return k;
 }

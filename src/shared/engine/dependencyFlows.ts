@@ -10,7 +10,7 @@ import type { PrivateEndpoint, Subnet } from '../model/resources';
 import { DEPENDENCIES, withRegion, zonesFor, type DependencyInfo } from '../requirements/dependencies';
 import type { Dependency } from '../requirements/types';
 import type { ComputeTarget } from './computeTargets';
-import type { EvalContext } from './context';
+import { pairKey, type EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
 import { resolvePrivateName } from './dns';
 import { FlowBuilder, type Ending, type FlowSpec } from './flowBuilder';
@@ -25,7 +25,7 @@ import { adminRuleStep } from './adminRuleStep';
 /** Private endpoints of a dependency (matching group id), closest to the compute VNet first. */
 export function endpointsFor(ctx: EvalContext, info: DependencyInfo, targetId: string, computeVnetId: string): readonly PrivateEndpoint[] {
   // Every compute subnet of a VNet asks this for each dependency: once per pass.
-  return ctx.memo('endpoints', `${info.groupId}|${idKey(targetId)}|${idKey(computeVnetId)}`, () => endpointsUncached(ctx, info, targetId, computeVnetId));
+  return ctx.memo('endpoints', idKey(computeVnetId), () => endpointsUncached(ctx, info, targetId, computeVnetId), pairKey(info.groupId, idKey(targetId)));
 }
 
 function endpointsUncached(ctx: EvalContext, info: DependencyInfo, targetId: string, computeVnetId: string): PrivateEndpoint[] {

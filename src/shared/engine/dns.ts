@@ -7,7 +7,7 @@
 import { idKey } from '../model/armId';
 import type { PrivateDnsZone } from '../model/resources';
 import { ipInCidr } from '../net/cidr';
-import type { EvalContext } from './context';
+import { pairKey, type EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
 import { zonesByNameAndVnet } from './indexes';
 
@@ -22,6 +22,15 @@ export interface DnsAnswer {
 }
 
 const AZURE_DNS = '168.63.129.16';
+
+const ipsKeys = new WeakMap<readonly string[], string>();
+
+/** A memo key for an address list, once per list object (a private endpoint's `privateIps`). */
+function ipsKey(ips: readonly string[]): string {
+  let k = ipsKeys.get(ips);
+  if (k === undefined) ipsKeys.set(ips, (k = ips.join(',')));
+  return k;
+}
 
 const linkIndex = new WeakMap<PrivateDnsZone, Map<string, PrivateDnsZone['links'][number]>>();
 
@@ -75,7 +84,7 @@ export function resolverVnet(ctx: EvalContext, clientVnetId: string): { vnetId?:
 
 /** Resolve a name of `zoneName` that should answer one of `expectedIps`, from `clientVnetId`. */
 export function resolvePrivateName(ctx: EvalContext, clientVnetId: string, zoneName: string, expectedIps: readonly string[]): DnsAnswer {
-  return ctx.memo('dns', `${idKey(clientVnetId)}|${zoneName}|${expectedIps.join(',')}`, () => resolveUncached(ctx, clientVnetId, zoneName, expectedIps));
+  return ctx.memo('dns', idKey(clientVnetId), () => resolveUncached(ctx, clientVnetId, zoneName, expectedIps), pairKey(zoneName, ipsKey(expectedIps)));
 }
 
 function resolveUncached(ctx: EvalContext, clientVnetId: string, zoneName: string, expectedIps: readonly string[]): DnsAnswer {

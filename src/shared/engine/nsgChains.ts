@@ -46,11 +46,11 @@ export function subnetAttachments(ctx: EvalContext, subnet: Subnet): NsgAttachme
 
 /** A compute's NSGs in Azure's order for its outbound (NIC → subnet) and inbound (subnet → NIC) flows, once per pass. */
 export function computeChains(ctx: EvalContext, target: ComputeTarget, subnet: Subnet): { readonly outbound: readonly NsgAttachment[]; readonly inbound: readonly NsgAttachment[]; readonly asgIds: readonly string[] } {
-  return ctx.memo('chains', `${idKey(target.id)}|${idKey(subnet.id)}`, () => {
+  return ctx.memo('chains', idKey(target.id), () => {
     const nic = nicAttachments(ctx, target);
     const sub = subnetAttachments(ctx, subnet);
     return { outbound: [...nic, ...sub], inbound: [...sub, ...nic], asgIds: target.nics.flatMap((n) => n.asgIds.map((a) => a.toLowerCase())) };
-  });
+  }, idKey(subnet.id));
 }
 
 export interface NsgPathResult {

@@ -87,7 +87,7 @@ export function peeringBetween(snapshot: Snapshot, vnetA: string, vnetB: string,
 
 /** {@link peeringBetween} once per VNet pair per pass: every compute subnet of a VNet asks it for each dependency. */
 export function peeringOf(ctx: EvalContext, vnetA: string, vnetB: string): PeeringStatus {
-  return ctx.memo('peering', `${keyOf(vnetA)}>${keyOf(vnetB)}`, () => peeringBetween(ctx.snap, vnetA, vnetB, ctx.assumptions));
+  return ctx.memo('peering', keyOf(vnetA), () => peeringBetween(ctx.snap, vnetA, vnetB, ctx.assumptions), keyOf(vnetB));
 }
 
 /** VNet ids directly peered and connected with vnetId (non-transitive, P4). */
