@@ -15,6 +15,13 @@ import { markStage } from '../perfMarks';
 
 /** Below this zoom text is unreadable: the canvas stops painting edge labels and small print. */
 const FAR_ZOOM = 0.4;
+/**
+ * An estate opens fitted, but never further out than this: a big estate then opens on its first
+ * lanes at a zoom where boxes can be read (the minimap and Fit show the whole), and since only what
+ * is in view is rendered, opening and panning cost the same at 2,000 resources as at 200.
+ */
+const OPENING_MIN_ZOOM = FAR_ZOOM;
+const FIT_PADDING = 0.08;
 const MIN_ZOOM = 0.03;
 const MAX_ZOOM = 2.5;
 
@@ -39,9 +46,11 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
   const canvas = useRef<HTMLDivElement>(null);
 
   // Pan and zoom touch the DOM directly (a class, a data attribute), never React state: a store
-  // update per frame would re-render every node. While moving, the viewport is its own compositor
-  // layer, so a pan frame moves an already rasterised picture instead of repainting it, and nothing
-  // is hit-tested under the pointer; the layer is dropped at rest so zoomed text is re-rasterised sharp.
+  // update per frame would re-render every node. While moving far out (many nodes in view), the
+  // viewport is its own compositor layer, so a pan frame moves an already rasterised picture instead
+  // of repainting it; nearer in, only the few nodes in view are rendered and repainting them is
+  // cheaper. Nothing is hit-tested under the pointer while moving; the layer is dropped at rest so
+  // zoomed text is re-rasterised sharp.
   const onMoveStart = useCallback(() => canvas.current?.classList.add('moving'), []);
   const onMoveEnd = useCallback(() => canvas.current?.classList.remove('moving'), []);
   const onMove = useCallback((_: unknown, vp: Viewport) => {
@@ -59,7 +68,10 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
     if (top.length && el) {
       const x0 = Math.min(...top.map((n) => n.position.x)), y0 = Math.min(...top.map((n) => n.position.y));
       const x1 = Math.max(...top.map((n) => n.position.x + (n.width ?? 0))), y1 = Math.max(...top.map((n) => n.position.y + (n.height ?? 0)));
-      const vp = getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, MIN_ZOOM, MAX_ZOOM, 0.08);
+      const fit = getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, MIN_ZOOM, MAX_ZOOM, FIT_PADDING);
+      // Too big to read when fitted: the top-left corner (first lane) at the opening zoom instead,
+      // below the canvas's top-left panel.
+      const vp = fit.zoom >= OPENING_MIN_ZOOM ? fit : { x: 24 - x0 * OPENING_MIN_ZOOM, y: 56 - y0 * OPENING_MIN_ZOOM, zoom: OPENING_MIN_ZOOM };
       void rf.setViewport(vp, { duration: 0 });
       onMove(undefined, vp);
     }
@@ -121,6 +133,7 @@ export function Topology({ estate }: { estate: LoadedEstate }): React.JSX.Elemen
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
         zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLOR[n.type ?? ''] ?? '#888'} nodeStrokeWidth={0} />
