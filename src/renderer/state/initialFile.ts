@@ -11,6 +11,7 @@ import { getApi } from '../transport/api';
 export type InitialFile = Result<OpenedFile | undefined> | undefined;
 
 let pending: Promise<InitialFile> | undefined;
+let taken = false;
 
 async function fetchInitialFile(): Promise<InitialFile> {
   const info = await getApi().invoke['app:info']({});
@@ -23,9 +24,14 @@ export function prefetchInitialFile(): void {
   pending ??= fetchInitialFile();
 }
 
+/** Fetched but not yet taken: the page is about to open a file (no point drawing the welcome screen). */
+export function initialFileComing(): boolean {
+  return pending !== undefined && !taken;
+}
+
 /** The initial file, once: later calls get undefined (a page opens its initial file only once). */
 export function takeInitialFile(): Promise<InitialFile> {
-  const p = pending ?? fetchInitialFile();
-  pending = Promise.resolve(undefined);
-  return p;
+  if (taken) return Promise.resolve(undefined);
+  taken = true;
+  return pending ?? fetchInitialFile();
 }

@@ -8,6 +8,8 @@ import { useApp } from './store';
 import { markStage } from '../perfMarks';
 import { takeInitialFile } from './initialFile';
 
+let initialOpen: Promise<void> | undefined;
+
 /** Let the busy message paint before the synchronous ingest + evaluation. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 16));
 
@@ -45,10 +47,8 @@ export function useOpenActions() {
       return { ok: false, error: { code: 'badInput', message: `${file.name} is not valid JSON: ${(err as Error).message}` } };
     }
   }), []);
-  const openInitialFile = useCallback(async () => {
-    // Usually already on its way (main.tsx prefetches it); undefined = no initial file.
-    const read = await takeInitialFile();
-    if (read) await openWith(() => Promise.resolve(read));
-  }, []);
+  // One open per page, shared by every caller (StrictMode runs effects twice); the file is usually
+  // already on its way (main.tsx prefetches it); undefined = no initial file.
+  const openInitialFile = useCallback(() => (initialOpen ??= takeInitialFile().then((read) => (read ? openWith(() => Promise.resolve(read)) : undefined))), []);
   return { openSample, openDialog, openPath, openUpload, openInitialFile };
 }
