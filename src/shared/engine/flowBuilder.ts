@@ -95,10 +95,22 @@ export class FlowBuilder {
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {
   const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
-  const detail = `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}`;
+  const detail = note ? `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}` : nsgDetail(d.appliedTo, d.explanation);
   return d.rule
     ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }
     : { layer: 'nsg', outcome, resourceId: d.nsgId, detail };
+}
+
+// Decision texts are shared by every subnet behind one NSG rule; so are their step details.
+const nsgDetails = { nic: new Map<string, string>(), subnet: new Map<string, string>() };
+function nsgDetail(appliedTo: 'nic' | 'subnet', explanation: string): string {
+  const m = nsgDetails[appliedTo];
+  let d = m.get(explanation);
+  if (d === undefined) {
+    if (m.size > 50_000) m.clear();
+    m.set(explanation, (d = `${appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${explanation}`));
+  }
+  return d;
 }
 
 /** Where a step points: the resource, and the rule or route name and priority. */

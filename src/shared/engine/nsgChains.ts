@@ -75,13 +75,10 @@ export function evaluateChainForProtocol(
   destinationPort: number,
   asgIds: readonly string[] = [],
 ): NsgPathResult {
-  const protocols: ('Tcp' | 'Udp')[] = protocol === 'Any' ? ['Tcp', 'Udp'] : [protocol];
   const nsgCtx = { tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions };
-  let last: NsgPathResult | undefined;
-  for (const p of protocols) {
-    const result = evaluateNsgChain(chain, { direction, protocol: p, source, destination, destinationPort }, nsgCtx);
-    last = { access: result.access, result, protocol: p };
-    if (result.access !== 'Allow') return last;
-  }
-  return last as NsgPathResult;
+  const first: 'Tcp' | 'Udp' = protocol === 'Udp' ? 'Udp' : 'Tcp';
+  const result = evaluateNsgChain(chain, { direction, protocol: first, source, destination, destinationPort }, nsgCtx);
+  if (protocol !== 'Any' || result.access !== 'Allow') return { access: result.access, result, protocol: first };
+  const udp = evaluateNsgChain(chain, { direction, protocol: 'Udp', source, destination, destinationPort }, nsgCtx);
+  return { access: udp.access, result: udp, protocol: 'Udp' };
 }

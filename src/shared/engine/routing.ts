@@ -119,10 +119,14 @@ export function outboundMethod(ctx: EvalContext, target: ComputeTarget, subnet: 
 }
 
 function outboundConnectivityStep(ctx: EvalContext, b: FlowBuilder, target: ComputeTarget, subnet: Subnet): Ending | undefined {
-  const m = outboundMethod(ctx, target, subnet);
+  // The same answer for every public flow of the subnet (per public-IP mode): once per pass.
+  const m = ctx.memo('outboundStep', idKey(subnet.id), () => {
+    const r = outboundMethod(ctx, target, subnet);
+    return { ...r, text: r.ok ? `Reaches the internet through ${r.how}.` : `${r.how}.` };
+  }, target.publicIp ? 'public' : 'private');
   if (m.ok) {
-    b.pass('outbound', `Reaches the internet through ${m.how}.`, m.resourceId ? { resourceId: m.resourceId } : {});
+    b.pass('outbound', m.text, m.resourceId ? { resourceId: m.resourceId } : undefined);
     return undefined;
   }
-  return b.block('outbound', `${m.how}.`, { resourceId: subnet.id, name: subnet.name });
+  return b.block('outbound', m.text, { resourceId: subnet.id, name: subnet.name });
 }

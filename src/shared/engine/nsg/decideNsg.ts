@@ -84,7 +84,7 @@ export function decide(
   // With addresses for the remote side (an IP, prefixes, a tag with data) the split is exact: the
   // covered part is decided and later rules see only the remainder (§7.1 N5–N8 with prefix data).
   let flowNow = mflow;
-  const splits: { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule }[] = [];
+  let splits: Split[] | undefined; // made on the first split (rare)
   let decider: ParsedRule | undefined;
   let stop = rules.length - 1;
   for (let c = 0; c < candidates.length; c++) {
@@ -106,7 +106,7 @@ export function decide(
     if (!taken || taken.isEmpty) continue;
     const rest = remainderOf(remote, taken, field.text);
     flowNow = outbound ? { ...flowNow, destination: rest } : { ...flowNow, source: rest };
-    splits.push({ from: i + 1, flow: flowNow, rule: pr.rule });
+    (splits ??= []).push({ from: i + 1, flow: flowNow, rule: pr.rule });
     if (rest.ranges?.isEmpty) {
       stop = i;
       decider = pr;
@@ -114,12 +114,12 @@ export function decide(
     }
   }
   // The trace of looked-at rules is built only when read (Decision.evaluated): most flows never show it.
-  const trace: TraceInputs = { rules, stop, platform, splits, mflow, env };
+  const trace: TraceInputs = { rules, stop, platform, splits: splits ?? NO_SPLITS, mflow, env };
   if (decider) {
     const pr = decider;
     const other = partial[pr.access === 'Allow' ? 'Deny' : 'Allow'];
     if (other) {
-      const exact = splits.some((x) => x.rule === other);
+      const exact = splits?.some((x) => x.rule === other) ?? false;
       return new Decision(nsg.id, appliedTo, appliedToId, 'Unknown', trace,
         exact
           ? `NSG ${nsg.name}: ${ruleLabel(other)} ${verb(other.access)} part of this flow and ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest.`
@@ -127,7 +127,8 @@ export function decide(
         other, pr.rule);
     }
     return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace,
-      `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} ${splits.length ? 'the rest of ' : ''}${flow.direction.toLowerCase()} ${flow.protocol} ${flow.destinationPort}.`,
+      splits ? `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest of ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`
+        : decidedText(nsg, pr.rule, flow),
       pr.rule);
   }
   if (platform && !partial.Allow && !partial.Deny) {
@@ -140,12 +141,36 @@ export function decide(
     p);
 }
 
+type Split = { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule };
+const NO_SPLITS: readonly Split[] = [];
+const LOWER = { Inbound: 'inbound', Outbound: 'outbound' } as const;
+
+/**
+ * "NSG n: rule r (p) allows outbound Tcp 443." — the same sentence for every subnet behind this NSG,
+ * so made once per NSG record, rule and flow (direction, protocol, port) and shared.
+ */
+const decidedTexts = new WeakMap<NetworkSecurityGroup, WeakMap<SecurityRule, Map<number, string>[]>>();
+function decidedText(nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlow): string {
+  let byRule = decidedTexts.get(nsg);
+  if (!byRule) decidedTexts.set(nsg, (byRule = new WeakMap()));
+  let byKind = byRule.get(rule);
+  if (!byKind) byRule.set(rule, (byKind = []));
+  const kind = (flow.direction === 'Outbound' ? 3 : 0) + (flow.protocol === 'Tcp' ? 0 : flow.protocol === 'Udp' ? 1 : 2);
+  const byPort = (byKind[kind] ??= new Map());
+  let text = byPort.get(flow.destinationPort);
+  if (text === undefined) {
+    text = `NSG ${nsg.name}: ${ruleLabel(rule)} ${verb(rule.access)} ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`;
+    byPort.set(flow.destinationPort, text);
+  }
+  return text;
+}
+
 /** What `Decision.evaluated` needs to rebuild the list of looked-at rules on demand. */
 interface TraceInputs {
   readonly rules: readonly ParsedRule[];
   readonly stop: number;
   readonly platform: boolean;
-  readonly splits: readonly { readonly from: number; readonly flow: MatchFlow; readonly rule: SecurityRule }[];
+  readonly splits: readonly Split[];
   readonly mflow: MatchFlow;
   readonly env: MatchEnv;
 }
