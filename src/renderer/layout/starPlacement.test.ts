@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { hubOf, placeStar } from './starPlacement';
+import { hubOf, isStarForest, placeStar } from './starPlacement';
 import { layoutGraph, needsElk, type LayoutInput } from './layoutGraph';
 
 const sizes: Record<string, { width: number; height: number }> = {
@@ -41,6 +41,13 @@ describe('starPlacement', () => {
       // Every spoke sits in the same column as in ELK's picture (ELK may order them differently).
       for (const s of spokes) expect(mine.at.get(s)!.x).toBe(elk.at.get(s)!.x);
     }
+  });
+
+  it('tells a forest of hubs with spokes from anything else', () => {
+    expect(isStarForest([...inward, ...outward, ['x', 'y'], ['z', 'y'], ['z', 'y']])).toBe(true);
+    expect(isStarForest([])).toBe(true);
+    expect(isStarForest([...inward, ['h', 'h2'], ['h2', 't']])).toBe(false); // two hubs peered
+    expect(isStarForest([['a', 'b'], ['b', 'c'], ['c', 'a']])).toBe(false);
   });
 
   it('never overlaps two boxes', () => {

@@ -44,3 +44,20 @@ export function placeStar(hub: string, ids: readonly string[], pairs: readonly (
   }
   return { at, width: colW + LAYER_GAP + h.width, height };
 }
+
+/**
+ * Whether every connected group of these links is a hub with spokes (or a single link): then so is
+ * every part of it, e.g. a lane's share, and laying it out takes no ELK. Undirected; repeats allowed.
+ */
+export function isStarForest(links: Iterable<readonly [string, string]>): boolean {
+  const neighbours = new Map<string, Set<string>>();
+  const pairs: [string, string][] = [];
+  for (const [a, b] of links) {
+    if (a === b) continue;
+    pairs.push([a, b]);
+    (neighbours.get(a) ?? neighbours.set(a, new Set()).get(a)!).add(b);
+    (neighbours.get(b) ?? neighbours.set(b, new Set()).get(b)!).add(a);
+  }
+  // In a star every link has a leaf end; any link between two nodes with other links is not a star's.
+  return pairs.every(([a, b]) => neighbours.get(a)!.size === 1 || neighbours.get(b)!.size === 1);
+}

@@ -8,6 +8,8 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { SnapshotFile } from '../../shared/model/snapshotFile';
 import { buildGraph, buildTree } from '../graph/buildGraph';
 import { layoutInputOf, computeLayout } from '../layout/layoutClient';
+import { isStarForest } from '../layout/starPlacement';
+import { idKey } from '../../shared/model/armId';
 import { openingView } from './store';
 import { whatIfEvaluator } from '../whatif/evaluator';
 import type { GraphNode } from '../graph/types';
@@ -41,12 +43,14 @@ export function fromSnapshotFile(file: SnapshotFile, name: string, path?: string
 
 /**
  * The opening picture's geometry does not depend on verdicts (no flow overlay yet, sizes come from
- * structure), so it is laid out before the engine evaluates (by the worker meanwhile when it takes
- * ELK, else here in a few ms); the canvas's identical request then picks up the same answer
- * (computeLayout shares it).
+ * structure), so when it takes ELK the worker lays it out while the engine evaluates on this thread;
+ * the canvas's identical request then picks up the same answer (computeLayout shares it).
  */
 function prelayout(snapshot: Snapshot, size: number): void {
   if (typeof Worker === 'undefined') return;
+  // Hubs with spokes only: the canvas lays that out in a few ms without ELK, so building the graph
+  // here as well would only cost time (about as much as evaluating a 2,000-resource estate).
+  if (isStarForest([...snapshot.peerings.values()].map((p) => [idKey(p.vnetId), idKey(p.remoteVnetId)] as const))) return;
   const model = buildGraph(buildTree(snapshot, undefined), snapshot, undefined, openingView(size));
   computeLayout(layoutInputOf(model)).catch(() => undefined); // the canvas reports layout errors
 }
