@@ -11,8 +11,8 @@ import { initialFileComing } from './state/initialFile';
 export function App(): React.JSX.Element {
   const { estate, theme, busy } = useApp(useShallow((s) => ({ estate: s.estate, theme: s.theme, busy: s.busy })));
   const { openInitialFile } = useOpenActions();
-  // While the initial file (prefetched by main.tsx) is on its way, a one-line placeholder instead of
-  // the welcome screen: nothing to click yet, and the CPU goes to opening the file.
+  // Until we know whether there is an initial file (main.tsx prefetches it), and while it opens, no
+  // welcome screen (only the busy line): nothing to click yet, and the CPU goes to opening the file.
   const [opening, setOpening] = useState(initialFileComing);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -21,6 +21,6 @@ export function App(): React.JSX.Element {
     void openInitialFile().finally(() => setOpening(false));
   }, [openInitialFile]);
   if (estate) return <Workbench />;
-  if (opening) return <main className="welcome" data-testid="opening"><p className="busy">{busy ?? 'Opening…'}</p></main>;
+  if (opening) return <main className="welcome" data-testid="opening">{busy && <p className="busy">{busy}</p>}</main>;
   return <Welcome />;
 }
