@@ -55,24 +55,32 @@ export interface Endpoint {
   readonly ranges?: Ipv4RangeSet;
   /** For tag endpoints: the tag name (also when ranges are known). */
   readonly tag?: string;
-  /** Memo id: one per (set, VirtualNetwork scope, tag index); field matches are memoized on it. */
+  /** Memo id: one per (set, tag index; and scope for `VirtualNetwork`); field matches are memoized on it. */
   readonly id: number;
   /** The tag index it was resolved with. */
   readonly tags: TagIndex;
 }
 
 let nextEndpointId = 1;
-/** Per set object and scope: the resolved endpoint (a scope is one VNet's view of `VirtualNetwork`). */
-const endpoints = new WeakMap<AddressSet, WeakMap<VnetScope, Endpoint>>();
+/** Per set object: the resolved endpoint. Only the `VirtualNetwork` tag depends on the scope. */
+const endpoints = new WeakMap<AddressSet, Endpoint>();
+const vnetEndpoints = new WeakMap<AddressSet, WeakMap<VnetScope, Endpoint>>();
 
-/** Resolve an endpoint; cached per set object, scope and tag index (sets are interned by the engine). */
+/** Resolve an endpoint; cached per set object (and scope, for `VirtualNetwork`) and tag index (sets are interned by the engine). */
 export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
-  let byScope = endpoints.get(set);
-  if (!byScope) endpoints.set(set, (byScope = new WeakMap()));
-  const hit = byScope.get(scope);
+  if (set.kind === 'tag' && set.tag.toLowerCase() === 'virtualnetwork') {
+    let byScope = vnetEndpoints.get(set);
+    if (!byScope) vnetEndpoints.set(set, (byScope = new WeakMap()));
+    const hit = byScope.get(scope);
+    if (hit && hit.tags === tags) return hit;
+    const ep = resolveEndpoint(set, tags, scope);
+    byScope.set(scope, ep);
+    return ep;
+  }
+  const hit = endpoints.get(set);
   if (hit && hit.tags === tags) return hit;
   const ep = resolveEndpoint(set, tags, scope);
-  byScope.set(scope, ep);
+  endpoints.set(set, ep);
   return ep;
 }
 
@@ -104,7 +112,19 @@ export function tagIndexId(tags: TagIndex): number {
 /** Match an address field (not ASG-based) against an endpoint. */
 export function matchAddressField(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {
   if (field.all) return 'yes';
-  const memo = (field.memo ??= new Map());
+  // A field naming VirtualNetwork means something else in every VNet: its memo is per scope.
+  let memo: Map<number, FieldMatch>;
+  if (field.virtualNetwork) {
+    const byScope = (field.scopeMemo ??= new Map());
+    let m = byScope.get(scope.id);
+    if (!m) {
+      if (byScope.size > 10_000) byScope.clear();
+      byScope.set(scope.id, (m = new Map()));
+    }
+    memo = m;
+  } else {
+    memo = field.memo ??= new Map();
+  }
   const hit = memo.get(ep.id);
   if (hit) return hit;
   const result = compute(field, ep, tags, scope);
@@ -126,14 +146,28 @@ interface ScopedField {
   readonly opaque: readonly string[];
 }
 
-/** Per field and scope (fields are interned and shared by many NSGs; a scope is one VNet's view). */
+/** Per field (and scope, when it names VirtualNetwork); fields are interned and shared by many NSGs. */
 const scopedFields = new WeakMap<AddressField, WeakMap<VnetScope, ScopedField>>();
+const plainFields = new WeakMap<AddressField, ScopedField>();
 
 function scoped(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {
+  if (!field.virtualNetwork) {
+    const hit = plainFields.get(field);
+    if (hit && hit.tags === tags) return hit;
+    const out = resolveField(field, tags, scope);
+    plainFields.set(field, out);
+    return out;
+  }
   let byScope = scopedFields.get(field);
   if (!byScope) scopedFields.set(field, (byScope = new WeakMap()));
   const hit = byScope.get(scope);
   if (hit && hit.tags === tags) return hit;
+  const out = resolveField(field, tags, scope);
+  byScope.set(scope, out);
+  return out;
+}
+
+function resolveField(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {
   const tagItems = field.virtualNetwork ? [...field.tags, ...scope.tags] : field.tags;
   const literal = field.virtualNetwork ? field.literal.union(scope.ranges) : field.literal;
   let known = literal;
@@ -143,9 +177,7 @@ function scoped(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedFi
     if (r) known = known.union(r);
     else opaque.push(t);
   }
-  const out: ScopedField = { tags, tagItems, literal, known, opaque };
-  byScope.set(scope, out);
-  return out;
+  return { tags, tagItems, literal, known, opaque };
 }
 
 function compute(field: AddressField, ep: Endpoint, tags: TagIndex, scope: VnetScope): FieldMatch {

@@ -30,8 +30,10 @@ export interface AddressField {
   readonly namesPlatform?: boolean;
   /** An item that looks like an address but is not a valid IPv4 one. */
   readonly bad?: string;
-  /** Per-endpoint match memo (key: the endpoint's id, one per set + VirtualNetwork scope + tag index); created on first use. */
+  /** Per-endpoint match memo (key: the endpoint's id); created on first use. */
   memo?: Map<number, 'yes' | 'no' | 'some'>;
+  /** For fields naming VirtualNetwork: the same memo per scope id (what VirtualNetwork covers differs per VNet). */
+  scopeMemo?: Map<number, Map<number, 'yes' | 'no' | 'some'>>;
 }
 
 export interface ParsedRule {
@@ -170,24 +172,20 @@ export interface ParsedNsg {
 type Dir = 'Inbound' | 'Outbound';
 const cache = new WeakMap<NetworkSecurityGroup, Record<Dir, readonly ParsedRule[]>>();
 /**
- * The last parse of each NSG id: a what-if edit of one rule builds a new NSG record that shares the
- * other rule records, so those are reused. (A WeakMap per rule did the same, but 60,000 weak entries
- * cost more in GC than parsing.)
+ * The last parse of each NSG id: a what-if edit of one rule builds a new NSG record whose rule list
+ * shares the other rule records (usually at the same positions), so those parses are reused. (A
+ * WeakMap or Map per rule object did the same, but 60,000 keyed rule objects cost more than parsing.)
  */
-const lastParse = new Map<string, Map<SecurityRule, ParsedRule>>();
+const lastParse = new Map<string, { readonly rules: readonly SecurityRule[]; readonly parsed: readonly ParsedRule[] }>();
 
-function parserFor(nsg: NetworkSecurityGroup): (rule: SecurityRule) => ParsedRule {
+/** Every custom rule of the NSG parsed, in list order, reusing the previous parse of the same id. */
+function parseAll(nsg: NetworkSecurityGroup): ParsedRule[] {
   const key = idKey(nsg.id);
   const previous = lastParse.get(key);
-  const next = new Map<SecurityRule, ParsedRule>();
+  const parsed = nsg.securityRules.map((rule, i) => (previous?.rules[i] === rule ? (previous.parsed[i] as ParsedRule) : parseRule(rule)));
   if (lastParse.size > 20_000) lastParse.clear();
-  lastParse.set(key, next);
-  return (rule) => {
-    let p = next.get(rule) ?? previous?.get(rule);
-    if (!p) p = parseRule(rule);
-    next.set(rule, p);
-    return p;
-  };
+  lastParse.set(key, { rules: nsg.securityRules, parsed });
+  return parsed;
 }
 
 function order(a: SecurityRule, b: SecurityRule): number {
@@ -200,9 +198,10 @@ export function parsedRules(nsg: NetworkSecurityGroup, direction: Dir): readonly
   let entry = cache.get(nsg);
   if (!entry) {
     // Both directions at once: one parser per NSG record, so the next edit reuses every rule.
-    const defaults = nsg.defaultSecurityRules.length ? nsg.defaultSecurityRules : defaultSecurityRules(nsg.id);
-    const parsedOf = parserFor(nsg);
-    const pick = (d: Dir) => [...nsg.securityRules.filter((r) => r.direction === d).sort(order), ...defaults.filter((r) => r.direction === d).sort(order)].map(parsedOf);
+    const defaults = (nsg.defaultSecurityRules.length ? nsg.defaultSecurityRules : defaultSecurityRules(nsg.id)).map(parseRule);
+    const custom = parseAll(nsg);
+    const byOrder = (a: ParsedRule, b: ParsedRule) => order(a.rule, b.rule);
+    const pick = (d: Dir) => [...custom.filter((p) => p.rule.direction === d).sort(byOrder), ...defaults.filter((p) => p.rule.direction === d).sort(byOrder)];
     entry = { Inbound: pick('Inbound'), Outbound: pick('Outbound') };
     cache.set(nsg, entry);
   }
