@@ -47,6 +47,8 @@ async function run(): Promise<void> {
   const coldTimes: number[] = [];
   for (let i = 0; i < 3; i++) {
     const fresh = buildSnapshot(toSnapshotFile(structuredClone(resources), { fileName: 'synthetic' }));
+    // The ingest's garbage is collected first so that its major GC is not charged to the check.
+    (globalThis as { gc?: () => void }).gc?.();
     coldTimes.push(timeMs(() => evaluateEstate(fresh)).ms);
   }
   const cold = coldTimes.sort((a, b) => a - b)[1] ?? NaN;
