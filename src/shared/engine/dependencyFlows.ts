@@ -108,7 +108,7 @@ function viaEndpoint(
     const ref = { resourceId: p.localPeering?.id ?? p.remotePeering?.id ?? peSubnet.vnetId, name: p.localPeering?.name ?? p.remotePeering?.name };
     if (p.status === 'notConnected') return b.finish(b.block('peering', p.explanation, ref));
     if (p.status === 'unknown') return b.finish(b.unknown('peering', p.explanation, ref));
-    b.pass('peering', p.explanation, ref);
+    b.passShared('peering', p.explanation, ref);
   }
 
   // DNS: every zone of the dependency must answer the endpoint's address from the compute VNet.
@@ -148,7 +148,7 @@ function dnsSteps(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, pe: PrivateE
     const a = resolvePrivateName(ctx, subnet.vnetId, zone, pe.privateIps);
     const ref = a.zone ? { resourceId: a.zone.id, name: a.zone.zoneName } : { name: zone };
     if (a.status === 'private') {
-      b.pass('dns', a.detail, ref);
+      b.passShared('dns', a.detail, ref);
       continue;
     }
     if (a.status === 'unknown') return b.unknown('dns', a.detail, ref);

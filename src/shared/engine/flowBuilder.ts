@@ -45,6 +45,20 @@ export class FlowBuilder {
     }
   }
 
+  /**
+   * `pass` for a detail that is one string object reused across flows (a memoized route, DNS,
+   * peering or outbound sentence): the step and its decidedBy are then shared by every flow that
+   * passes the same way (thousands per estate), not rebuilt and kept once per flow.
+   */
+  passShared(layer: Layer, detail: string, ref?: StepRef): void {
+    const shared = sharedPass(layer, detail, ref);
+    this.trace.push(shared.step);
+    if (!this.allowedBy) {
+      this.allowedBy = shared.decidedBy;
+      this.allowedWhy = detail;
+    }
+  }
+
   /** A step that stops the flow; returns the ending to return from the evaluator. */
   block(layer: Layer, detail: string, ref?: StepRef, extra?: Partial<DecidedBy>): Ending {
     this.trace.push(step(layer, 'block', detail, ref));
@@ -96,9 +110,34 @@ export class FlowBuilder {
 function nsgStep(d: NsgDecision, note: string): TraceStep {
   const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
   const detail = note ? `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}` : nsgDetail(d.appliedTo, d.explanation);
-  return d.rule
+  const make = (): TraceStep => (d.rule
     ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }
-    : { layer: 'nsg', outcome, resourceId: d.nsgId, detail };
+    : { layer: 'nsg', outcome, resourceId: d.nsgId, detail });
+  // An allowing decision's text is shared by every subnet behind the rule: so is its step.
+  if (!note && d.access === 'Allow') return sharedPass('nsg', detail, { resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority }, make).step;
+  return make();
+}
+
+interface SharedPass { readonly step: TraceStep; readonly decidedBy: DecidedBy }
+/** detail → resourceId → the pass steps with that text (few: they differ only in layer, name, priority). */
+const sharedPasses = new Map<string, Map<string, SharedPass[]>>();
+
+function sharedPass(layer: Layer, detail: string, ref: StepRef | undefined, make = () => step(layer, 'pass', detail, ref)): SharedPass {
+  let byResource = sharedPasses.get(detail);
+  if (!byResource) {
+    if (sharedPasses.size > 50_000) sharedPasses.clear();
+    sharedPasses.set(detail, (byResource = new Map()));
+  }
+  const rid = ref?.resourceId ?? '';
+  let list = byResource.get(rid);
+  if (!list) byResource.set(rid, (list = []));
+  for (const x of list) {
+    const st = x.step;
+    if (st.layer === layer && st.name === ref?.name && st.priority === ref?.priority) return x;
+  }
+  const made: SharedPass = { step: make(), decidedBy: decided(layer, ref) };
+  list.push(made);
+  return made;
 }
 
 // Decision texts are shared by every subnet behind one NSG rule; so are their step details.
