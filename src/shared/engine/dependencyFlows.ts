@@ -100,7 +100,7 @@ function viaEndpoint(
   const peIp = pe.privateIps[0];
   const peSubnet = ctx.snap.subnets.get(idKey(pe.subnetId));
   if (!peIp || !peSubnet) return b.finish(b.unknown('privateEndpoint', `Private endpoint ${pe.name} has no known address or subnet in the snapshot.`, peRef));
-  b.pass('privateEndpoint', `Private endpoint ${pe.name} (${peIp}) is Approved.`, peRef);
+  b.passFor(pe, '', 'privateEndpoint', () => `Private endpoint ${pe.name} (${peIp}) is Approved.`, peRef);
 
   // Path: same VNet, or a Connected peering (non-transitive).
   if (idKey(peSubnet.vnetId) !== idKey(subnet.vnetId)) {
@@ -108,7 +108,7 @@ function viaEndpoint(
     const ref = { resourceId: p.localPeering?.id ?? p.remotePeering?.id ?? peSubnet.vnetId, name: p.localPeering?.name ?? p.remotePeering?.name };
     if (p.status === 'notConnected') return b.finish(b.block('peering', p.explanation, ref));
     if (p.status === 'unknown') return b.finish(b.unknown('peering', p.explanation, ref));
-    b.passShared('peering', p.explanation, ref);
+    b.passFor(p, '', 'peering', p.explanation, ref);
   }
 
   // DNS: every zone of the dependency must answer the endpoint's address from the compute VNet.
@@ -138,7 +138,8 @@ function viaEndpoint(
     const e = b.nsgChain(inbound.result, ' (private endpoint subnet, network policies on)');
     if (e) return b.finish(e);
   } else if (peSubnet.nsgId) {
-    b.info('nsg', `The NSG on ${peSubnet.name} does not apply to private endpoint traffic (privateEndpointNetworkPolicies=${policies}).`, { resourceId: peSubnet.nsgId });
+    const nsgId = peSubnet.nsgId;
+    b.infoFor(peSubnet, '', 'nsg', () => `The NSG on ${peSubnet.name} does not apply to private endpoint traffic (privateEndpointNetworkPolicies=${policies}).`, { resourceId: nsgId });
   }
   return b.finish(undefined);
 }
@@ -148,7 +149,7 @@ function dnsSteps(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, pe: PrivateE
     const a = resolvePrivateName(ctx, subnet.vnetId, zone, pe.privateIps);
     const ref = a.zone ? { resourceId: a.zone.id, name: a.zone.zoneName } : { name: zone };
     if (a.status === 'private') {
-      b.passShared('dns', a.detail, ref);
+      b.passFor(a, '', 'dns', a.detail, ref);
       continue;
     }
     if (a.status === 'unknown') return b.unknown('dns', a.detail, ref);

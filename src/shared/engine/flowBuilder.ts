@@ -3,6 +3,7 @@
  * that blocks (or cannot tell) ends the flow — AWS Reachability Analyzer style, the first blocking
  * component is named and later ones are not evaluated.
  */
+import type { SecurityRule } from '../model/resources';
 import type { NsgChainResult, NsgDecision } from './nsg/evaluateNsg';
 import type { DecidedBy, FlowStatus, FlowVerdict, Layer, Protocol, TraceStep } from './verdict';
 
@@ -46,17 +47,23 @@ export class FlowBuilder {
   }
 
   /**
-   * `pass` for a detail that is one string object reused across flows (a memoized route, DNS,
-   * peering or outbound sentence): the step and its decidedBy are then shared by every flow that
-   * passes the same way (thousands per estate), not rebuilt and kept once per flow.
+   * `pass` for a step fully determined by `owner` (a memoized route decision, DNS answer, peering
+   * status, outbound method) and `key` (e.g. the subnet, when the step points at it): the step and
+   * its decidedBy are made once and shared by every flow that passes the same way (thousands per
+   * estate), instead of being rebuilt and kept once per flow.
    */
-  passShared(layer: Layer, detail: string, ref?: StepRef): void {
-    const shared = sharedPass(layer, detail, ref);
+  passFor(owner: object, key: string, layer: Layer, detail: string | (() => string), ref?: StepRef): void {
+    const shared = sharedStep(owner, key, 'pass', layer, detail, ref);
     this.trace.push(shared.step);
     if (!this.allowedBy) {
       this.allowedBy = shared.decidedBy;
-      this.allowedWhy = detail;
+      this.allowedWhy = shared.step.detail;
     }
+  }
+
+  /** `info` for a step fully determined by `owner` and `key` (see passFor); `detail` may be a thunk, called once. */
+  infoFor(owner: object, key: string, layer: Layer, detail: string | (() => string), ref?: StepRef): void {
+    this.trace.push(sharedStep(owner, key, 'info', layer, detail, ref).step);
   }
 
   /** A step that stops the flow; returns the ending to return from the evaluator. */
@@ -109,35 +116,41 @@ export class FlowBuilder {
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {
   const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
+  if (!note && d.access === 'Allow' && d.rule) return allowStep(d, d.rule);
   const detail = note ? `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}` : nsgDetail(d.appliedTo, d.explanation);
-  const make = (): TraceStep => (d.rule
+  return d.rule
     ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }
-    : { layer: 'nsg', outcome, resourceId: d.nsgId, detail });
-  // An allowing decision's text is shared by every subnet behind the rule: so is its step.
-  if (!note && d.access === 'Allow') return sharedPass('nsg', detail, { resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority }, make).step;
-  return make();
+    : { layer: 'nsg', outcome, resourceId: d.nsgId, detail };
+}
+
+/** An allowing rule's step, shared by every flow it allows the same way (per rule record, NSG, attachment and sentence). */
+const allowSteps = new WeakMap<SecurityRule, Map<string, TraceStep>>();
+function allowStep(d: NsgDecision, rule: SecurityRule): TraceStep {
+  let byText = allowSteps.get(rule);
+  if (!byText) allowSteps.set(rule, (byText = new Map()));
+  const detail = nsgDetail(d.appliedTo, d.explanation);
+  let st = byText.get(detail);
+  if (!st || st.resourceId !== d.nsgId) {
+    st = { layer: 'nsg', outcome: 'pass', resourceId: d.nsgId, name: rule.name, priority: rule.priority, detail };
+    byText.set(detail, st);
+  }
+  return st;
 }
 
 interface SharedPass { readonly step: TraceStep; readonly decidedBy: DecidedBy }
-/** detail → resourceId → the pass steps with that text (few: they differ only in layer, name, priority). */
-const sharedPasses = new Map<string, Map<string, SharedPass[]>>();
+/** owner → outcome + key → its shared step (see FlowBuilder.passFor). */
+const sharedSteps = new WeakMap<object, Map<string, SharedPass>>();
 
-function sharedPass(layer: Layer, detail: string, ref: StepRef | undefined, make = () => step(layer, 'pass', detail, ref)): SharedPass {
-  let byResource = sharedPasses.get(detail);
-  if (!byResource) {
-    if (sharedPasses.size > 50_000) sharedPasses.clear();
-    sharedPasses.set(detail, (byResource = new Map()));
+function sharedStep(owner: object, key: string, outcome: 'pass' | 'info', layer: Layer, detail: string | (() => string), ref: StepRef | undefined): SharedPass {
+  let byKey = sharedSteps.get(owner);
+  if (!byKey) sharedSteps.set(owner, (byKey = new Map()));
+  const k = outcome === 'pass' ? key : `info|${key}`;
+  let shared = byKey.get(k);
+  if (!shared) {
+    const text = typeof detail === 'string' ? detail : detail();
+    byKey.set(k, (shared = { step: step(layer, outcome, text, ref), decidedBy: decided(layer, ref) }));
   }
-  const rid = ref?.resourceId ?? '';
-  let list = byResource.get(rid);
-  if (!list) byResource.set(rid, (list = []));
-  for (const x of list) {
-    const st = x.step;
-    if (st.layer === layer && st.name === ref?.name && st.priority === ref?.priority) return x;
-  }
-  const made: SharedPass = { step: make(), decidedBy: decided(layer, ref) };
-  list.push(made);
-  return made;
+  return shared;
 }
 
 // Decision texts are shared by every subnet behind one NSG rule; so are their step details.

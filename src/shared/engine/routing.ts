@@ -52,7 +52,7 @@ export function routeStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, dest
   }
   const ref = routeRef(subnet, decision.route);
   if (decision.nextHopType === 'None') return { ending: b.block('route', decision.explanation, ref) };
-  b.passShared('route', decision.explanation, ref);
+  b.passFor(decision, idKey(subnet.id), 'route', decision.explanation, ref);
   return { decision };
 }
 
@@ -125,7 +125,7 @@ function outboundConnectivityStep(ctx: EvalContext, b: FlowBuilder, target: Comp
     return { ...r, text: r.ok ? `Reaches the internet through ${r.how}.` : `${r.how}.` };
   }, target.publicIp ? 'public' : 'private');
   if (m.ok) {
-    b.passShared('outbound', m.text, m.resourceId ? { resourceId: m.resourceId } : undefined);
+    b.passFor(m, '', 'outbound', m.text, m.resourceId ? { resourceId: m.resourceId } : undefined);
     return undefined;
   }
   return b.block('outbound', m.text, { resourceId: subnet.id, name: subnet.name });
