@@ -3,8 +3,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutGraph, type LayoutInput } from './layoutGraph';
 
 const elk = new ELK();
-// ELK's first layout pays for its start-up (~1 s here); pay it while the user is still on the
-// welcome screen or while the estate is being evaluated on the UI thread.
+// ELK's first layout pays for its start-up (~1 s here); pay it now, while the estate that needs this
+// worker is still being evaluated on the UI thread (the worker starts at prelayout).
 void elk.layout({ id: 'warm-up', children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] });
 
 self.onmessage = (event: MessageEvent<{ id: number; input: LayoutInput }>) => {

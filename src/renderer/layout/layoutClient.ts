@@ -34,11 +34,6 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Start the worker (and ELK's warm-up) early, before the first estate arrives. */
-export function prewarmLayout(): void {
-  getWorker();
-}
-
 /** What the layout reads of a model (sizes, nesting, edge kinds). */
 export function layoutInputOf(model: GraphModel): LayoutInput {
   return {
