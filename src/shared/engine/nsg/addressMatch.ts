@@ -68,20 +68,26 @@ const vnetEndpoints = new WeakMap<AddressSet, WeakMap<VnetScope, Endpoint>>();
 
 /** Resolve an endpoint; cached per set object (and scope, for `VirtualNetwork`) and tag index (sets are interned by the engine). */
 export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
-  if (set.kind === 'tag' && set.tag.toLowerCase() === 'virtualnetwork') {
-    let byScope = vnetEndpoints.get(set);
-    if (!byScope) vnetEndpoints.set(set, (byScope = new WeakMap()));
-    const hit = byScope.get(scope);
-    if (hit && hit.tags === tags) return hit;
-    const ep = resolveEndpoint(set, tags, scope);
-    byScope.set(scope, ep);
-    return ep;
-  }
-  const hit = endpoints.get(set);
+  const make = () => resolveEndpoint(set, tags, scope);
+  return set.kind === 'tag' && set.tag.toLowerCase() === 'virtualnetwork'
+    ? cachedFor(perScope(vnetEndpoints, set), scope, tags, make)
+    : cachedFor(endpoints, set, tags, make);
+}
+
+/** A weak cache entry valid for one tag index (the same set means other addresses with other tag data). */
+function cachedFor<K extends object, V extends { readonly tags: TagIndex }>(cache: WeakMap<K, V>, key: K, tags: TagIndex, make: () => V): V {
+  const hit = cache.get(key);
   if (hit && hit.tags === tags) return hit;
-  const ep = resolveEndpoint(set, tags, scope);
-  endpoints.set(set, ep);
-  return ep;
+  const v = make();
+  cache.set(key, v);
+  return v;
+}
+
+/** The per-scope cache of `key` in a two-level cache. */
+function perScope<K extends object, V>(cache: WeakMap<K, WeakMap<VnetScope, V>>, key: K): WeakMap<VnetScope, V> {
+  let byScope = cache.get(key);
+  if (!byScope) cache.set(key, (byScope = new WeakMap()));
+  return byScope;
 }
 
 function resolveEndpoint(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
@@ -151,20 +157,8 @@ const scopedFields = new WeakMap<AddressField, WeakMap<VnetScope, ScopedField>>(
 const plainFields = new WeakMap<AddressField, ScopedField>();
 
 function scoped(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {
-  if (!field.virtualNetwork) {
-    const hit = plainFields.get(field);
-    if (hit && hit.tags === tags) return hit;
-    const out = resolveField(field, tags, scope);
-    plainFields.set(field, out);
-    return out;
-  }
-  let byScope = scopedFields.get(field);
-  if (!byScope) scopedFields.set(field, (byScope = new WeakMap()));
-  const hit = byScope.get(scope);
-  if (hit && hit.tags === tags) return hit;
-  const out = resolveField(field, tags, scope);
-  byScope.set(scope, out);
-  return out;
+  const make = () => resolveField(field, tags, scope);
+  return field.virtualNetwork ? cachedFor(perScope(scopedFields, field), scope, tags, make) : cachedFor(plainFields, field, tags, make);
 }
 
 function resolveField(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {
