@@ -62,7 +62,8 @@ export function computeChecks(
       message: ok ? 'Databricks is in the workspace region.' : `Databricks is in ${target.location}, the workspace in ${w.location}.` });
   }
   if (w && target.kind !== 'Databricks') {
-    const key = `${idKey(subnet.id)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
+    // Peering and zone links are properties of the VNet: every subnet of it gets the same answer.
+    const key = `${idKey(subnet.vnetId)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
     out.push(...ctx.memo('wsPath', key, () => workspacePathChecks(ctx, target, subnet, zonesNeeded)));
   }
   if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo('outbound', idKey(subnet.id), () => outboundCheck(ctx, target, subnet)));

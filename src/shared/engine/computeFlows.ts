@@ -47,14 +47,24 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
 }
 
 /** The catalogue rows that produce flows for this compute. */
-function applicableRows(ctx: EvalContext, target: ComputeTarget, subnet: Subnet | undefined): Requirement[] {
+function applicableRows(ctx: EvalContext, target: ComputeTarget, subnet: Subnet | undefined): readonly Requirement[] {
   const mode = target.publicIp ? 'public' : 'noPublic';
   const fwOnPath = subnet ? firewallOnPath(ctx, subnet) : false;
-  return REQUIREMENTS.filter((r) => r.kind === 'flow' && r.ports.length > 0 && r.appliesTo.includes(target.kind) && r.ipModes.includes(mode) && (
-    r.condition === 'always' || r.condition === 'dependencyHasPrivateEndpoint'
-    || (r.condition === 'hbiWorkspace' && (target.workspace?.hbiWorkspace ?? false) && (r.peer.type !== 'fqdn' || fwOnPath))
-    || (r.condition === 'firewallOnPath' && fwOnPath)));
+  const hbi = target.workspace?.hbiWorkspace ?? false;
+  // A handful of distinct answers (kind × IP mode × firewall × HBI): filter the catalogue once for each.
+  const key = `${target.kind}|${mode}|${fwOnPath}|${hbi}`;
+  let rows = rowsCache.get(key);
+  if (!rows) {
+    rows = REQUIREMENTS.filter((r) => r.kind === 'flow' && r.ports.length > 0 && r.appliesTo.includes(target.kind) && r.ipModes.includes(mode) && (
+      r.condition === 'always' || r.condition === 'dependencyHasPrivateEndpoint'
+      || (r.condition === 'hbiWorkspace' && hbi && (r.peer.type !== 'fqdn' || fwOnPath))
+      || (r.condition === 'firewallOnPath' && fwOnPath)));
+    rowsCache.set(key, rows);
+  }
+  return rows;
 }
+
+const rowsCache = new Map<string, readonly Requirement[]>();
 
 /** Does internet-bound traffic from this subnet reach an Azure Firewall? (FQDN rows then apply.) */
 function firewallOnPath(ctx: EvalContext, subnet: Subnet): boolean {

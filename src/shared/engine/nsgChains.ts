@@ -75,7 +75,8 @@ export function evaluateChainForProtocol(
   destinationPort: number,
   asgIds: readonly string[] = [],
 ): NsgPathResult {
-  const nsgCtx = { tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions };
+  // One NSG context per subnet and ASG list per pass, so what the matcher derives from it is reused.
+  const nsgCtx = ctx.memo('nsgCtx', idKey(scopeSubnet.id), () => ({ tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions }), asgIds.length ? asgIds.join(',') : '');
   const first: 'Tcp' | 'Udp' = protocol === 'Udp' ? 'Udp' : 'Tcp';
   const result = evaluateNsgChain(chain, { direction, protocol: first, source, destination, destinationPort }, nsgCtx);
   if (protocol !== 'Any' || result.access !== 'Allow') return { access: result.access, result, protocol: first };

@@ -13,6 +13,20 @@ import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleM
 
 const NO_ASGS: ReadonlySet<string> = new Set();
 
+/** The match environment of a context and scope, once per context object (the orchestrator reuses one per subnet and pass). */
+const envs = new WeakMap<NsgContext, MatchEnv>();
+function envOf(ctx: NsgContext, scope: VnetScope): MatchEnv {
+  const hit = envs.get(ctx);
+  if (hit && hit.scope === scope) return hit;
+  const asgKeys = ctx.asgIds.length ? new Set(ctx.asgIds.map(idKey)) : NO_ASGS;
+  // Plain literals, no spreads.
+  const env: MatchEnv = ctx.asgAddresses
+    ? { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions, asgAddresses: ctx.asgAddresses }
+    : { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions };
+  envs.set(ctx, env);
+  return env;
+}
+
 /** Per parsed rule list, per protocol, per port: indexes of the rules that protocol and port do not rule out. */
 const candidateCache = new WeakMap<readonly ParsedRule[], { Tcp: Map<number, Uint32Array>; Udp: Map<number, Uint32Array> }>();
 
@@ -54,18 +68,15 @@ function platformDestination(flow: NsgFlow): boolean {
   if (flow.direction !== 'Outbound') return false;
   const d = flow.destination;
   if (d.kind === 'ip') return d.ip === HOST_VIP || d.ip === IMDS_IP;
-  return d.kind === 'tag' && /^azureplatform(dns|imds)$/i.test(d.tag);
+  // First letter before the regex: this runs for every NSG decision.
+  return d.kind === 'tag' && (d.tag.charCodeAt(0) | 32) === 97 && /^azureplatform(dns|imds)$/i.test(d.tag);
 }
 
 /** Evaluate one NSG for one flow (evaluateNsg resolves the VirtualNetwork scope first). */
 export function decide(
   nsg: NetworkSecurityGroup, appliedTo: 'subnet' | 'nic', appliedToId: string, flow: NsgFlow, ctx: NsgContext, scope: VnetScope,
 ): NsgDecision {
-  // Plain literals, no spreads: this runs for every NSG on every flow.
-  const asgKeys = ctx.asgIds.length ? new Set(ctx.asgIds.map(idKey)) : NO_ASGS;
-  const env: MatchEnv = ctx.asgAddresses
-    ? { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions, asgAddresses: ctx.asgAddresses }
-    : { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions };
+  const env = envOf(ctx, scope);
   const source = endpointOf(flow.source, ctx.tags, scope);
   const destination = endpointOf(flow.destination, ctx.tags, scope);
   const mflow: MatchFlow = flow.sourcePort !== undefined
