@@ -28,7 +28,8 @@ function envOf(ctx: NsgContext, scope: VnetScope): MatchEnv {
 }
 
 /** Per parsed rule list, per protocol, per port: indexes of the rules that protocol and port do not rule out. */
-const candidateCache = new WeakMap<readonly ParsedRule[], { Tcp: Map<number, Uint32Array>; Udp: Map<number, Uint32Array> }>();
+// Plain (packed small-integer) arrays: typed arrays cost far more to allocate, and there are thousands.
+const candidateCache = new WeakMap<readonly ParsedRule[], { Tcp: Map<number, readonly number[]>; Udp: Map<number, readonly number[]> }>();
 
 /**
  * The rules worth matching for a TCP/UDP flow to `port`: unreadable ones (they say `unknown`) and
@@ -46,7 +47,7 @@ function candidateRules(rules: readonly ParsedRule[], protocol: NsgFlow['protoco
     rules.forEach((pr, i) => {
       if (pr.invalid || ((pr.protocol === '*' || pr.protocolKey === p) && portsCover(pr.destinationPorts, port, port))) out.push(i);
     });
-    byPort.set(port, (list = Uint32Array.from(out)));
+    byPort.set(port, (list = out));
   }
   return list;
 }
@@ -160,14 +161,13 @@ const LOWER = { Inbound: 'inbound', Outbound: 'outbound' } as const;
  * "NSG n: rule r (p) allows outbound Tcp 443." — the same sentence for every subnet behind this NSG,
  * so made once per NSG record, rule and flow (direction, protocol, port) and shared.
  */
-const decidedTexts = new WeakMap<NetworkSecurityGroup, WeakMap<SecurityRule, Map<number, string>[]>>();
+const decidedTexts = new WeakMap<SecurityRule, { readonly nsg: NetworkSecurityGroup; readonly byKind: Map<number, string>[] }>();
 function decidedText(nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlow): string {
-  let byRule = decidedTexts.get(nsg);
-  if (!byRule) decidedTexts.set(nsg, (byRule = new WeakMap()));
-  let byKind = byRule.get(rule);
-  if (!byKind) byRule.set(rule, (byKind = []));
+  let entry = decidedTexts.get(rule);
+  // A rule record belongs to one NSG record; the check keeps the sentence right if one is ever shared.
+  if (!entry || entry.nsg !== nsg) decidedTexts.set(rule, (entry = { nsg, byKind: [] }));
   const kind = (flow.direction === 'Outbound' ? 3 : 0) + (flow.protocol === 'Tcp' ? 0 : flow.protocol === 'Udp' ? 1 : 2);
-  const byPort = (byKind[kind] ??= new Map());
+  const byPort = (entry.byKind[kind] ??= new Map());
   let text = byPort.get(flow.destinationPort);
   if (text === undefined) {
     text = `NSG ${nsg.name}: ${ruleLabel(rule)} ${verb(rule.access)} ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`;
