@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderBenchEstate } from './renderEstate';
+import { startPanTrace } from './panTrace';
 
 // The page callbacks below run in chromium; this file compiles with Node typings only, so declare the
 // few browser globals they touch (erased at build time).
@@ -24,9 +25,11 @@ declare function requestAnimationFrame(cb: () => void): number;
 const ROOT = resolve(__dirname, '../..');
 const SIZES = process.env.VNETLENS_BENCH_SIZES ? process.env.VNETLENS_BENCH_SIZES.split(',').map(Number) : [500, 2_000, 10_000];
 const RUNS = Number(process.env.VNETLENS_BENCH_RUNS ?? 1);
+/** VNETLENS_BENCH_TRACE=1: also trace each app pan and print where its frames' CPU goes (slows the pan). */
+const TRACE = process.env.VNETLENS_BENCH_TRACE === '1';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-interface Figures { onScreenMs: number; layoutMs?: number; fps: number; dom: number; heapMb: number; rfNodes: number; phases?: string }
+interface Figures { onScreenMs: number; layoutMs?: number; fps: number; dom: number; heapMb: number; rfNodes: number; phases?: string; panTrace?: string }
 
 /**
  * The app builds to measure, each an app root holding out/cli + out/renderer:
@@ -108,18 +111,20 @@ async function measure(browser: Browser, url: string, app: boolean): Promise<Fig
   const layoutMs = app ? Number(await page.getByTestId('graph').getAttribute('data-layout-ms')) : undefined;
   const phases = app ? await page.evaluate((names) => names.map((n) => { const t = performance.getEntriesByName(n)[0]?.startTime; return t === undefined ? '' : `${n.replace('vnetlens-', '')} ${(t / 1000).toFixed(2)}`; }).filter(Boolean).join(' · '), PHASE_MARKS) : undefined;
   await page.waitForTimeout(300);
+  const stopTrace = app && TRACE ? await startPanTrace(cdp) : undefined;
   const fps = await panFps(page);
+  const panTrace = stopTrace ? await stopTrace() : undefined;
   const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
   const rfNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
   await page.close();
-  return { onScreenMs, ...(layoutMs !== undefined ? { layoutMs } : {}), fps, dom, heapMb, rfNodes, ...(phases ? { phases } : {}) };
+  return { onScreenMs, ...(layoutMs !== undefined ? { layoutMs } : {}), fps, dom, heapMb, rfNodes, ...(phases ? { phases } : {}), ...(panTrace ? { panTrace } : {}) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 function medianFigures(runs: Figures[]): Figures {
-  const pick = (k: Exclude<keyof Figures, 'phases'>) => median(runs.map((r) => r[k] ?? NaN));
+  const pick = (k: Exclude<keyof Figures, 'phases' | 'panTrace'>) => median(runs.map((r) => r[k] ?? NaN));
   return { onScreenMs: pick('onScreenMs'), layoutMs: pick('layoutMs'), fps: pick('fps'), dom: pick('dom'), heapMb: pick('heapMb'), rfNodes: pick('rfNodes') };
 }
 
@@ -151,6 +156,7 @@ async function run(): Promise<void> {
             const f = await measure(browser, url, true);
             appRuns[i]!.push(f);
             if (f.phases) process.stderr.write(`  ${size} ${app.name} run ${r + 1}: ${f.phases} · fps ${f.fps.toFixed(1)}\n`);
+            if (f.panTrace) process.stderr.write(`    ${f.panTrace}\n`);
           } finally {
             child.kill('SIGTERM');
           }
