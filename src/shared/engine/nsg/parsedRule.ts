@@ -143,7 +143,18 @@ function listKey(items: readonly string[]): string {
 
 // Constants, not per-rule objects: 60,000 rules are parsed on a fresh estate.
 const ALL_PORTS: PortSet = { all: true, ranges: [[0, 65535]] };
-const PROTOCOL_KEYS: Readonly<Record<string, string>> = { '*': '*', Tcp: 'tcp', Udp: 'udp', Icmp: 'icmp', Esp: 'esp', Ah: 'ah' };
+/** Lower-case protocol without a per-rule allocation (a switch: a record lookup by a fresh string first internalizes it). */
+function protocolKey(p: string): string {
+  switch (p) {
+    case '*': return '*';
+    case 'Tcp': return 'tcp';
+    case 'Udp': return 'udp';
+    case 'Icmp': return 'icmp';
+    case 'Esp': return 'esp';
+    case 'Ah': return 'ah';
+    default: return p.toLowerCase();
+  }
+}
 
 function parseRule(rule: SecurityRule): ParsedRule {
   const sp = interned(portCache, listKey(rule.sourcePortRanges), () => parsePorts(rule.sourcePortRanges));
@@ -156,7 +167,7 @@ function parseRule(rule: SecurityRule): ParsedRule {
     rule,
     access: rule.access,
     protocol: rule.protocol,
-    protocolKey: PROTOCOL_KEYS[rule.protocol] ?? rule.protocol.toLowerCase(),
+    protocolKey: protocolKey(rule.protocol),
     sourcePorts: typeof sp === 'string' ? ALL_PORTS : sp,
     destinationPorts: typeof dp === 'string' ? ALL_PORTS : dp,
     source,
