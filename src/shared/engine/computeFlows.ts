@@ -105,7 +105,7 @@ function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet)
     } else if (peer.type === 'dependency') {
       for (const dep of peer.dependencies) {
         for (const p of r.ports) {
-          const { peer: _peer, ...spec } = specOf(r, p.protocol, p.port, '');
+          const spec = { requirement: r.id, direction: r.direction ?? 'Outbound', protocol: p.protocol, port: p.port, required: r.necessity === 'required' } as const;
           const res = evaluateDependencyFlow(ctx, target, subnet, spec, dep, r.condition);
           zones.push(...res.zones);
           if (res.flow) {

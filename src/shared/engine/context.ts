@@ -40,7 +40,8 @@ export function createOneShotContext(snapshot: Snapshot, assumptions: Assumption
     memo<T>(ns: string, key: string, fn: () => T, key2?: string): T {
       const space = memos.space(ns, key, key2);
       const last = key2 ?? key;
-      if (space.has(last)) return space.get(last) as T;
+      const hit = space.get(last);
+      if (hit !== undefined || space.has(last)) return hit as T;
       const value = fn();
       space.set(last, value);
       return value;
