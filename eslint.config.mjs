@@ -30,10 +30,10 @@ export default tseslint.config(
   // Config files are the one place a default export is the tool's convention.
   { files: ['*.config.ts', '*.config.mts', '*.config.mjs', 'e2e/**/*.config.ts'], rules: { 'no-restricted-exports': 'off' } },
   {
+    // Tests included: a test that needs files or processes lives in test/, not beside pure code.
     files: ['src/shared/**/*.ts'],
-    ignores: ['src/shared/**/*.test.ts'],
     languageOptions: { globals: {} },
-    rules: restrict(['electron', ...nodeBuiltins, ...azure, ...ui], 'src/shared is pure TypeScript: it runs in Node tests, the renderer, main and the CLI alike.'),
+    rules: restrict(['electron', ...nodeBuiltins, ...azure, ...ui, '**/test/support/**'], 'src/shared is pure TypeScript: it runs in Node tests, the renderer, main and the CLI alike.'),
   },
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/azure/**', 'src/main/electron/**', 'src/main/**/*.test.ts'],
+    ignores: ['src/main/azure/**', 'src/main/electron/**'],
     rules: restrict(['electron', ...azure, ...ui, '**/renderer/**', '**/preload/**'], '@azure/* lives in src/main/azure and electron in src/main/electron only.'),
   },
   {
@@ -52,5 +52,9 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: restrict([...nodeBuiltins, ...azure, ...ui, '**/main/**', '**/renderer/**'], 'The preload exposes the typed contract and nothing else.'),
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    rules: restrict(['electron', '**/src/main/**', '**/src/renderer/**', '**/src/preload/**'], 'End-to-end tests drive the built app; they use shared types and fixtures, not app internals.'),
   },
 );

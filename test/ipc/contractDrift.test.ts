@@ -3,14 +3,14 @@
  * preload exposes must be the same set: a channel added in one place only fails here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, invokeContract } from '../../shared/ipc/contract';
-import { buildApi } from '../../preload/buildApi';
-import { createHandlers } from '../handlers/createHandlers';
-import { fakeDeps } from '../handlers/testing/fakeDeps';
-import { startServer } from '../server/createServer';
-import { sseHub } from '../server/sse';
-import { registerIpc, type IpcEventLike } from './registerIpc';
-import { APP_ORIGIN } from './senderCheck';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, invokeContract } from '../../src/shared/ipc/contract';
+import { buildApi } from '../../src/preload/buildApi';
+import { createHandlers } from '../../src/main/handlers/createHandlers';
+import { fakeDeps } from '../../src/main/handlers/testing/fakeDeps';
+import { startServer } from '../../src/main/server/createServer';
+import { sseHub } from '../../src/main/server/sse';
+import { registerIpc, type IpcEventLike } from '../../src/main/electron/registerIpc';
+import { APP_ORIGIN } from '../../src/main/electron/senderCheck';
 
 const { deps } = fakeDeps();
 const handlers = createHandlers(deps);

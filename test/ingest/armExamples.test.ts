@@ -7,9 +7,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWithShared, readSharedJson, sharedPath } from '../../../test/support/sharedReference';
-import { idKey, type Snapshot } from '../model';
-import { IngestError, ingest } from './index';
+import { describeWithShared, readSharedJson, sharedPath } from '../support/sharedReference';
+import { idKey, type Snapshot } from '../../src/shared/model';
+import { IngestError, ingest } from '../../src/shared/ingest';
 
 const ROOT = 'reference/arm-examples';
 

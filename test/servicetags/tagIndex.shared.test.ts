@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { describeWithShared, readSharedJson } from '../../../test/support/sharedReference';
-import type { ServiceTagData } from '../model/serviceTags';
-import type { ServiceTagsDocument } from '../model/snapshotFile';
-import { TagIndex } from './tagIndex';
+import { describeWithShared, readSharedJson } from '../support/sharedReference';
+import type { ServiceTagData } from '../../src/shared/model/serviceTags';
+import type { ServiceTagsDocument } from '../../src/shared/model/snapshotFile';
+import { TagIndex } from '../../src/shared/servicetags/tagIndex';
 
 const FILE = 'reference/service-tags/ServiceTags_Public_20251028.trimmed.json';
 

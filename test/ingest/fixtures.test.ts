@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { idKey, type Snapshot } from '../model';
-import { ingest } from './index';
+import { idKey, type Snapshot } from '../../src/shared/model';
+import { ingest } from '../../src/shared/ingest';
 
 const fixture = (name: string): unknown[] =>
-  JSON.parse(readFileSync(new URL(`../../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8')) as unknown[];
+  JSON.parse(readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8')) as unknown[];
 
 const S1 = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-ml/providers';
 const VNET = `${S1}/Microsoft.Network/virtualNetworks/vnet-ml`;

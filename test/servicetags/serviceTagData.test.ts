@@ -1,8 +1,8 @@
 /** Service tag files → ServiceTagData: the published shape, cloud names, and bad shapes. */
 import { describe, expect, it } from 'vitest';
-import { describeWithShared, readSharedJson } from '../../../test/support/sharedReference';
-import { IngestError } from '../ingest';
-import { parseServiceTags } from './serviceTagData';
+import { describeWithShared, readSharedJson } from '../support/sharedReference';
+import { IngestError } from '../../src/shared/ingest';
+import { parseServiceTags } from '../../src/shared/servicetags/serviceTagData';
 
 const TRIMMED = 'reference/service-tags/ServiceTags_Public_20251028.trimmed.json';
 
