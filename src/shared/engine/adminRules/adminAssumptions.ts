@@ -1,9 +1,10 @@
 /**
  * Virtual Network Manager points the semantics doc marks UNCONFIRMED (§3.2–3.5, open point 6), with
- * defaults. Local until the lead adds them to engine/assumptions.ts; a key present on the run's
- * Assumptions wins, so `--assume` works as soon as it is registered there.
+ * defaults. They are part of the run's Assumptions (engine/assumptions.ts merges them), so `--assume`
+ * and the app change them like any other.
  */
 import type { Assumptions } from '../assumptions';
+import { overlayDefaults } from '../overlayDefaults';
 
 export interface AdminAssumptions {
   /** §3.5: several managers cover one VNet: only the higher-scope manager's rules, or both (higher first). */
@@ -23,19 +24,5 @@ export const DEFAULT_ADMIN_ASSUMPTIONS: AdminAssumptions = {
   adminRulesStateful: true,
 };
 
-const memo = new WeakMap<object, AdminAssumptions>();
-
-/** The admin-rule assumptions of a run: a key present on `a` wins over the local default. */
-export function adminAssumptions(a: Assumptions | Partial<AdminAssumptions>): AdminAssumptions {
-  const hit = memo.get(a);
-  if (hit) return hit;
-  const src = a as Readonly<Record<string, unknown>>;
-  const out: Record<string, unknown> = { ...DEFAULT_ADMIN_ASSUMPTIONS };
-  for (const key of Object.keys(DEFAULT_ADMIN_ASSUMPTIONS)) {
-    const v = src[key];
-    if (v !== undefined && typeof v === typeof (DEFAULT_ADMIN_ASSUMPTIONS as unknown as Record<string, unknown>)[key]) out[key] = v;
-  }
-  const result = out as unknown as AdminAssumptions;
-  memo.set(a, result);
-  return result;
-}
+/** The admin-rule assumptions of a run (or of a test's partial object): a key present on it wins over the default. */
+export const adminAssumptions: (a: Assumptions | Partial<AdminAssumptions>) => AdminAssumptions = overlayDefaults(DEFAULT_ADMIN_ASSUMPTIONS);

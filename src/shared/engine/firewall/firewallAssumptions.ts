@@ -1,9 +1,10 @@
 /**
  * The firewall points the semantics doc marks UNCONFIRMED or leaves to configuration, with their
- * defaults. Kept here until the lead adds them to engine/assumptions.ts; the evaluator reads a key
- * from the run's Assumptions when it is there, so `--assume` starts working the moment it is.
+ * defaults. They are part of the run's Assumptions (engine/assumptions.ts merges them), so `--assume`
+ * and the app change them like any other.
  */
 import type { Assumptions } from '../assumptions';
+import { overlayDefaults } from '../overlayDefaults';
 
 export interface FirewallAssumptions {
   /** §2.3 / open point 1: are a base policy's DNAT collections inherited? (AF12 no, AF1 yes) */
@@ -32,19 +33,5 @@ export const DEFAULT_FIREWALL_ASSUMPTIONS: FirewallAssumptions = {
   representativeLabel: 'x',
 };
 
-const memo = new WeakMap<object, FirewallAssumptions>();
-
-/** The firewall assumptions of a run: a key present on `a` wins over the local default. */
-export function firewallAssumptions(a: Assumptions | Partial<FirewallAssumptions>): FirewallAssumptions {
-  const hit = memo.get(a);
-  if (hit) return hit;
-  const src = a as Readonly<Record<string, unknown>>;
-  const out: Record<string, unknown> = { ...DEFAULT_FIREWALL_ASSUMPTIONS };
-  for (const key of Object.keys(DEFAULT_FIREWALL_ASSUMPTIONS)) {
-    const v = src[key];
-    if (v !== undefined && typeof v === typeof (DEFAULT_FIREWALL_ASSUMPTIONS as unknown as Record<string, unknown>)[key]) out[key] = v;
-  }
-  const result = out as unknown as FirewallAssumptions;
-  memo.set(a, result);
-  return result;
-}
+/** The firewall assumptions of a run (or of a test's partial object): a key present on it wins over the default. */
+export const firewallAssumptions: (a: Assumptions | Partial<FirewallAssumptions>) => FirewallAssumptions = overlayDefaults(DEFAULT_FIREWALL_ASSUMPTIONS);
