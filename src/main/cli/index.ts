@@ -2,6 +2,12 @@
 import { run } from './program';
 import { UserError } from './exitCodes';
 
+// `vnetlens check … | head`: the reader went away, so stop quietly; the exit code stays the verdict's.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UserError) {
     process.stderr.write(`vnetlens: ${err.message}\n`);

@@ -1,11 +1,7 @@
 /** Keyboard: Ctrl/Cmd+K or '/' opens search, Escape closes it or clears the selection. */
 import { useEffect } from 'react';
+import { isTyping } from './isTyping';
 import { useApp } from '../state/store';
-
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 /** Install the global shortcuts while mounted. */
 export function useShortcuts(): void {
@@ -15,7 +11,7 @@ export function useShortcuts(): void {
       if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         s.setSearchOpen(true);
-      } else if (e.key === '/' && !typing(e.target)) {
+      } else if (e.key === '/' && !isTyping(e.target)) {
         e.preventDefault();
         s.setSearchOpen(true);
       } else if (e.key === 'Escape') {

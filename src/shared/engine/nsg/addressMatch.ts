@@ -3,7 +3,7 @@
  * tell)? Endpoints are sets (a subnet, a service tag), so "some" is a real answer, not an error.
  * Prefix data, when loaded, turns tags into ranges and the answer becomes exact.
  */
-import { type AddressSet, addressSetKey, literalRanges } from '../../net/addressSet';
+import { type AddressSet, literalRanges } from '../../net/addressSet';
 import { isIpOrCidr } from '../../net/cidr';
 import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
 import { PUBLIC_SPACE } from '../../net/publicSpace';
@@ -50,7 +50,6 @@ export function vnetScope(prefixes: readonly string[]): VnetScope {
 /** A flow endpoint ready for matching: its addresses when known, else the tag name to reason on. */
 export interface Endpoint {
   readonly set: AddressSet;
-  readonly key: string;
   /** IPv4 addresses; undefined = a tag without data (symbolic) or an IPv6-only endpoint (opaque). */
   readonly ranges?: Ipv4RangeSet;
   /** For tag endpoints: the tag name (also when ranges are known). */
@@ -91,28 +90,14 @@ function perScope<K extends object, V>(cache: WeakMap<K, WeakMap<VnetScope, V>>,
 }
 
 function resolveEndpoint(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
-  const key = addressSetKey(set);
   const id = nextEndpointId++;
   if (set.kind !== 'tag') {
     const ranges = literalRanges(set);
-    return ranges && !ranges.isEmpty ? { set, key, ranges, id, tags } : { set, key, id, tags };
+    return ranges && !ranges.isEmpty ? { set, ranges, id, tags } : { set, id, tags };
   }
-  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, key: `${key}@${scope.id}`, ranges: scope.ranges, tag: set.tag, id, tags };
+  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, ranges: scope.ranges, tag: set.tag, id, tags };
   const ranges = tags.ranges(set.tag);
-  return ranges && !ranges.isEmpty ? { set, key, ranges, tag: set.tag, id, tags } : { set, key, tag: set.tag, id, tags };
-}
-
-let nextTagsId = 1;
-const tagIds = new WeakMap<TagIndex, number>();
-
-/** Memo keys must tell tag indexes apart: the same endpoint is exact with data, symbolic without. */
-export function tagIndexId(tags: TagIndex): number {
-  let id = tagIds.get(tags);
-  if (id === undefined) {
-    id = nextTagsId++;
-    tagIds.set(tags, id);
-  }
-  return id;
+  return ranges && !ranges.isEmpty ? { set, ranges, tag: set.tag, id, tags } : { set, tag: set.tag, id, tags };
 }
 
 /** Match an address field (not ASG-based) against an endpoint. */
@@ -208,9 +193,9 @@ export function fieldRanges(field: AddressField, tags: TagIndex, scope: VnetScop
 }
 
 /** The rest of an endpoint after a rule took `taken` of it: same tag (a subset keeps tag containment), fewer addresses. */
-export function remainderOf(ep: Endpoint, taken: Ipv4RangeSet, takenBy: string): Endpoint {
+export function remainderOf(ep: Endpoint, taken: Ipv4RangeSet): Endpoint {
   const ranges = (ep.ranges ?? Ipv4RangeSet.EMPTY).subtract(taken);
-  return { set: { kind: 'cidrs', cidrs: ranges.toCidrs() }, key: `${ep.key}∖${takenBy}`, ranges, ...(ep.tag ? { tag: ep.tag } : {}), id: nextEndpointId++, tags: ep.tags };
+  return { set: { kind: 'cidrs', cidrs: ranges.toCidrs() }, ranges, ...(ep.tag ? { tag: ep.tag } : {}), id: nextEndpointId++, tags: ep.tags };
 }
 
 /** Could any address of the endpoint be a NIC (so be in an ASG)? Public addresses cannot. */

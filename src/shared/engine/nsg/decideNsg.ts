@@ -116,7 +116,7 @@ export function decide(
     const taken = exact && remote.ranges ? remote.ranges.intersect(exact) : undefined;
     partial[pr.access] ??= pr.rule;
     if (!taken || taken.isEmpty) continue;
-    const rest = remainderOf(remote, taken, field.text);
+    const rest = remainderOf(remote, taken);
     flowNow = outbound ? { ...flowNow, destination: rest } : { ...flowNow, source: rest };
     (splits ??= []).push({ from: i + 1, flow: flowNow, rule: pr.rule });
     if (rest.ranges?.isEmpty) {
