@@ -8,7 +8,7 @@ import type { NetworkSecurityGroup, SecurityRule } from '../../model/resources';
 import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
 import { endpointOf, fieldRanges, remainderOf, type VnetScope } from './addressMatch';
 import type { NsgContext, NsgDecision, NsgFlow, RuleEvaluation } from './nsgTypes';
-import { type ParsedRule, parsedRules, portsCover } from './parsedRule';
+import { type ParsedRule, type RuleList, ruleList } from './parsedRule';
 import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleMatches } from './ruleMatch';
 
 const NO_ASGS: ReadonlySet<string> = new Set();
@@ -25,35 +25,6 @@ function envOf(ctx: NsgContext, scope: VnetScope): MatchEnv {
     : { tags: ctx.tags, scope, asgKeys, assumptions: ctx.assumptions };
   envs.set(ctx, env);
   return env;
-}
-
-/** Per parsed rule list, per protocol, per port: indexes of the rules that protocol and port do not rule out. */
-// Plain (packed small-integer) arrays: typed arrays cost far more to allocate, and there are thousands.
-const candidateCache = new WeakMap<readonly ParsedRule[], { Tcp: Map<number, readonly number[]>; Udp: Map<number, readonly number[]> }>();
-
-/**
- * The rules worth matching for a TCP/UDP flow to `port`: unreadable ones (they say `unknown`) and
- * those whose protocol and destination ports cover the flow. Anything else (ICMP) gets every rule.
- */
-function candidateRules(rules: readonly ParsedRule[], protocol: NsgFlow['protocol'], port: number): ArrayLike<number> {
-  if (protocol !== 'Tcp' && protocol !== 'Udp') return allIndexes(rules.length);
-  let byProtocol = candidateCache.get(rules);
-  if (!byProtocol) candidateCache.set(rules, (byProtocol = { Tcp: new Map(), Udp: new Map() }));
-  const byPort = byProtocol[protocol];
-  let list = byPort.get(port);
-  if (!list) {
-    const p = protocol.toLowerCase();
-    const out: number[] = [];
-    rules.forEach((pr, i) => {
-      if (pr.invalid || ((pr.protocol === '*' || pr.protocolKey === p) && portsCover(pr.destinationPorts, port, port))) out.push(i);
-    });
-    byPort.set(port, (list = out));
-  }
-  return list;
-}
-
-function allIndexes(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
 }
 
 function verb(access: 'Allow' | 'Deny'): string {
@@ -84,9 +55,10 @@ export function decide(
     ? { direction: flow.direction, protocol: flow.protocol, source, destination, destinationPort: flow.destinationPort, sourcePort: flow.sourcePort }
     : { direction: flow.direction, protocol: flow.protocol, source, destination, destinationPort: flow.destinationPort };
   const platform = platformDestination(flow);
-  const rules = parsedRules(nsg, flow.direction);
+  const rules = ruleList(nsg, flow.direction);
   // Only rules whose protocol and destination ports can match are looked at (the others say `no`).
-  const candidates = candidateRules(rules, flow.protocol, flow.destinationPort);
+  const candidates = rules.candidates(flow.protocol, flow.destinationPort);
+  const found = candidates.indices;
   const outbound = flow.direction === 'Outbound';
   // Rules that may match part of the flow, first one per access. Such a rule splits the flow: the
   // part it covers gets its access, the rest goes on. If the rule that finally matches everything
@@ -99,9 +71,9 @@ export function decide(
   let splits: Split[] | undefined; // made on the first split (rare)
   let decider: ParsedRule | undefined;
   let stop = rules.length - 1;
-  for (let c = 0; c < candidates.length; c++) {
-    const i = candidates[c] as number;
-    const pr = rules[i] as ParsedRule;
+  for (let c = 0; c < found.length || rules.more(candidates); c++) {
+    const i = found[c] as number;
+    const pr = rules.at(i);
     if (platform && !pr.namesPlatform) continue;
     const m = ruleMatches(pr, flowNow, env);
     if (m === 'yes') {
@@ -178,7 +150,7 @@ function decidedText(nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlo
 
 /** What `Decision.evaluated` needs to rebuild the list of looked-at rules on demand. */
 interface TraceInputs {
-  readonly rules: readonly ParsedRule[];
+  readonly rules: RuleList;
   readonly stop: number;
   readonly platform: boolean;
   readonly splits: readonly Split[];
@@ -212,8 +184,7 @@ class Decision implements NsgDecision {
   get evaluated(): readonly RuleEvaluation[] {
     const { rules, stop, platform, splits, mflow, env } = this.#trace;
     const flowFor = (i: number) => splits.filter((x) => x.from <= i).pop()?.flow ?? mflow;
-    this.#evaluated ??= rules.slice(0, stop + 1)
-      .map((pr, i) => ({ pr, i }))
+    this.#evaluated ??= Array.from({ length: stop + 1 }, (_, i) => ({ pr: rules.at(i), i }))
       .filter(({ pr }) => !platform || pr.namesPlatform)
       .map(({ pr, i }) => ({ rule: pr.rule, ...matchRule(pr, flowFor(i), env) }));
     return this.#evaluated;
