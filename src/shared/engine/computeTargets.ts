@@ -43,7 +43,18 @@ export function computeKindOf(computeType: string): ComputeKind | undefined {
 }
 
 /** Every compute target of the snapshot, in a stable order (by id). */
-export function computeTargets(snapshot: Snapshot): ComputeTarget[] {
+export function computeTargets(snapshot: Snapshot): readonly ComputeTarget[] {
+  // Once per (computes, workspaces, NICs) collections: evaluateEstate and the capacity check both ask.
+  const hit = targetLists.get(snapshot.computes);
+  if (hit && hit.workspaces === snapshot.workspaces && hit.nics === snapshot.nics) return hit.list;
+  const list = buildTargets(snapshot);
+  targetLists.set(snapshot.computes, { workspaces: snapshot.workspaces, nics: snapshot.nics, list });
+  return list;
+}
+
+const targetLists = new WeakMap<object, { readonly workspaces: unknown; readonly nics: unknown; readonly list: readonly ComputeTarget[] }>();
+
+function buildTargets(snapshot: Snapshot): ComputeTarget[] {
   const out: ComputeTarget[] = [];
   for (const c of snapshot.computes.values()) {
     const kind = computeKindOf(c.computeType);

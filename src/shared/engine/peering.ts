@@ -99,6 +99,17 @@ export function connectedPeers(snapshot: Snapshot, vnetId: string, assumptions: 
   return out;
 }
 
+/** {@link connectedPeers} once per VNet per pass, from the per-pair memo of {@link peeringOf}. */
+export function connectedPeersOf(ctx: EvalContext, vnetId: string): readonly string[] {
+  return ctx.memo('connectedPeers', keyOf(vnetId), () => {
+    const out: string[] = [];
+    for (const p of peeringsOf(ctx.snap, ctx.snap.vnets.get(keyOf(vnetId)))) {
+      if (peeringOf(ctx, vnetId, p.remoteVnetId).status === 'connected') out.push(p.remoteVnetId);
+    }
+    return out;
+  });
+}
+
 /**
  * P5: traffic that an appliance in the hub forwards into a spoke enters only when the spoke's peering
  * to the hub has allowForwardedTraffic; 'unknown' when we cannot read the spoke's side.

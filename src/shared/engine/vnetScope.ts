@@ -6,17 +6,21 @@
 import { idKey } from '../model/armId';
 import type { Subnet } from '../model/resources';
 import type { EvalContext } from './context';
-import { connectedPeers } from './peering';
+import { connectedPeersOf } from './peering';
 
 const HOST_VIP = '168.63.129.16/32';
 
-/** `VirtualNetwork` prefixes as seen from `subnet`. Memoized per pass. */
+/**
+ * `VirtualNetwork` prefixes as seen from `subnet`. Once per pass per VNet and route table (what it
+ * depends on; the subnet's own prefixes only when its VNet is not in the snapshot).
+ */
 export function virtualNetworkPrefixes(ctx: EvalContext, subnet: Subnet): readonly string[] {
-  return ctx.memo('vnetScope', idKey(subnet.id), () => {
+  const vnet = ctx.snap.vnets.get(idKey(subnet.vnetId));
+  const key = vnet ? idKey(subnet.vnetId) : idKey(subnet.id);
+  return ctx.memo('vnetScope', key, () => {
     const out = new Set<string>([HOST_VIP]);
-    const vnet = ctx.snap.vnets.get(idKey(subnet.vnetId));
     for (const p of vnet?.addressPrefixes ?? subnet.addressPrefixes) out.add(p);
-    for (const peerId of connectedPeers(ctx.snap, subnet.vnetId, ctx.assumptions)) {
+    for (const peerId of connectedPeersOf(ctx, subnet.vnetId)) {
       const peer = ctx.snap.vnets.get(idKey(peerId));
       if (peer) for (const p of peer.addressPrefixes) out.add(p);
       else {
@@ -39,5 +43,5 @@ export function virtualNetworkPrefixes(ctx: EvalContext, subnet: Subnet): readon
       }
     }
     return [...out];
-  });
+  }, subnet.routeTableId ? idKey(subnet.routeTableId) : '');
 }

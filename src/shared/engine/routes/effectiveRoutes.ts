@@ -92,14 +92,15 @@ export function effectiveRoutes(snapshot: Snapshot, subnetId: string, ctx: Route
   if (!subnet) return { routes: [], configErrors: [], unknown: `Subnet ${nameOf(subnetId)} is not in the snapshot, so its routes are unknown.` };
   const vnet = snapshot.vnets.get(keyOf(subnet.vnetId));
   const system: EffectiveRoute[] = defaultRoutes(vnet?.addressPrefixes ?? subnet.addressPrefixes);
-  const peers = vnet ? connectedPeers(snapshot, vnet.id, ctx.assumptions) : [];
   if (vnet) system.push(...peeringRoutes(snapshot, vnet));
   for (const se of subnet.serviceEndpoints) {
     for (const tag of serviceEndpointTags(se.service, se.locations)) {
       system.push({ source: 'Default', addressPrefix: tag, tag, nextHopType: 'VirtualNetworkServiceEndpoint', state: 'Active', routeName: se.service });
     }
   }
-  system.push(...endpointRoutes(snapshot, [subnet.vnetId, ...(ctx.assumptions.privateEndpointRouteInPeeredVnets ? peers : [])]));
+  // Peered VNets' endpoints only under that assumption (finding the connected peers is not free: a hub has hundreds).
+  const peers = vnet && ctx.assumptions.privateEndpointRouteInPeeredVnets ? connectedPeers(snapshot, vnet.id, ctx.assumptions) : [];
+  system.push(...endpointRoutes(snapshot, [subnet.vnetId, ...peers]));
 
   const configErrors: string[] = [];
   const udrs: EffectiveRoute[] = [];
