@@ -54,7 +54,7 @@ export function computeChecks(
       ? { id: 'subnet-not-delegated', status: 'fail', resourceId: subnet.id, message: `Subnet ${subnet.name} is delegated to ${subnet.delegations.join(', ')}.` }
       : { id: 'subnet-not-delegated', status: 'pass', message: `Subnet ${subnet.name} is not delegated.` });
   }
-  if (AML.has(target.kind)) out.push(ctx.memo('capacity', idKey(subnet.id), () => capacityCheck(ctx, subnet)));
+  if (AML.has(target.kind)) out.push(ctx.memo('capacity', subnet, () => capacityCheck(ctx, subnet)));
   if (target.kind === 'ComputeInstance' && w) out.push(instanceLocationCheck(ctx, target, subnet));
   if (target.kind === 'Databricks' && w) {
     const ok = target.location.toLowerCase() === w.location.toLowerCase();
@@ -66,7 +66,7 @@ export function computeChecks(
     const key = `${idKey(subnet.vnetId)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
     out.push(...ctx.memo('wsPath', key, () => workspacePathChecks(ctx, target, subnet, zonesNeeded)));
   }
-  if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo('outbound', idKey(subnet.id), () => outboundCheck(ctx, target, subnet)));
+  if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo('outbound', subnet, () => outboundCheck(ctx, target, subnet)));
   out.push(...dependencyChecks(dependencyFlows));
   return out;
 }

@@ -68,7 +68,7 @@ const rowsCache = new Map<string, readonly Requirement[]>();
 
 /** Does internet-bound traffic from this subnet reach an Azure Firewall? (FQDN rows then apply.) */
 function firewallOnPath(ctx: EvalContext, subnet: Subnet): boolean {
-  return ctx.memo('fwOnPath', idKey(subnet.id), () => {
+  return ctx.memo('fwOnPath', subnet, () => {
     const routes = routesOf(ctx, subnet);
     if (routes.unknown) return false;
     const d = lookupRoute(routes.routes, tagSet('Internet'), { tags: ctx.tags, assumptions: ctx.assumptions });

@@ -9,6 +9,9 @@ import { TagIndex } from '../servicetags/tagIndex';
 import type { Assumptions } from './assumptions';
 import { DependencyLog, recordingSnapshot } from './dependencyLog';
 
+/** A memo key: an interned string, or a record (one per id in a pass). */
+export type MemoKey = string | object;
+
 export interface EvalContext {
   /** The snapshot as the evaluators must read it (reads are recorded). */
   readonly snap: Snapshot;
@@ -16,10 +19,12 @@ export interface EvalContext {
   readonly tags: TagIndex;
   /**
    * Compute once per pass; later calls replay the reads of the first. Keyed by a namespace, a key and
-   * an optional second key (nested maps, so hot callers pass interned strings such as idKey results
-   * and never build a concatenated key: flattening and hashing one per call cost more than the work).
+   * an optional second key (nested maps, so hot callers never build a concatenated key: flattening
+   * and hashing one per call cost more than the work). A key is an interned string (an idKey result)
+   * or a snapshot record: a pass sees one record per id, and an object key is found by identity,
+   * without hashing or comparing a 150-character id.
    */
-  memo<T>(ns: string, key: string, fn: () => T, key2?: string): T;
+  memo<T>(ns: string, key: MemoKey, fn: () => T, key2?: MemoKey): T;
   /** Run `fn` with a fresh log; returns its value and the log. */
   track<T>(fn: () => T): { value: T; log: DependencyLog };
 }
@@ -37,7 +42,7 @@ export function createOneShotContext(snapshot: Snapshot, assumptions: Assumption
     assumptions,
     tags,
     track: (fn) => ({ value: fn(), log }),
-    memo<T>(ns: string, key: string, fn: () => T, key2?: string): T {
+    memo<T>(ns: string, key: MemoKey, fn: () => T, key2?: MemoKey): T {
       const space = memos.space(ns, key, key2);
       const last = key2 ?? key;
       const hit = space.get(last);
@@ -77,7 +82,7 @@ export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags
     assumptions,
     tags,
     track,
-    memo<T>(ns: string, key: string, fn: () => T, key2?: string): T {
+    memo<T>(ns: string, key: MemoKey, fn: () => T, key2?: MemoKey): T {
       const space = memos.space(ns, key, key2);
       const last = key2 ?? key;
       const hit = space.get(last);
@@ -94,11 +99,11 @@ export function createContext(snapshot: Snapshot, assumptions: Assumptions, tags
 
 /** namespace → key → value, or namespace → key → key2 → value. */
 class NestedMemo<V> {
-  private readonly spaces = new Map<string, Map<string, V>>();
-  private readonly pairs = new Map<string, Map<string, Map<string, V>>>();
+  private readonly spaces = new Map<string, Map<MemoKey, V>>();
+  private readonly pairs = new Map<string, Map<MemoKey, Map<MemoKey, V>>>();
 
   /** The map that holds the value for (ns, key) — keyed by `key` — or for (ns, key, key2) — keyed by `key2`. */
-  space(ns: string, key: string, key2: string | undefined): Map<string, V> {
+  space(ns: string, key: MemoKey, key2: MemoKey | undefined): Map<MemoKey, V> {
     if (key2 === undefined) {
       let s = this.spaces.get(ns);
       if (!s) this.spaces.set(ns, (s = new Map()));

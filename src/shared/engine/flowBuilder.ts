@@ -52,7 +52,7 @@ export class FlowBuilder {
    * its decidedBy are made once and shared by every flow that passes the same way (thousands per
    * estate), instead of being rebuilt and kept once per flow.
    */
-  passFor(owner: object, key: string, layer: Layer, detail: string | (() => string), ref?: StepRef): void {
+  passFor(owner: object, key: string | object, layer: Layer, detail: string | (() => string), ref?: StepRef): void {
     const shared = sharedStep(owner, key, 'pass', layer, detail, ref);
     this.trace.push(shared.step);
     if (!this.allowedBy) {
@@ -62,7 +62,7 @@ export class FlowBuilder {
   }
 
   /** `info` for a step fully determined by `owner` and `key` (see passFor); `detail` may be a thunk, called once. */
-  infoFor(owner: object, key: string, layer: Layer, detail: string | (() => string), ref?: StepRef): void {
+  infoFor(owner: object, key: string | object, layer: Layer, detail: string | (() => string), ref?: StepRef): void {
     this.trace.push(sharedStep(owner, key, 'info', layer, detail, ref).step);
   }
 
@@ -83,7 +83,9 @@ export class FlowBuilder {
     if (result.access === 'Allow') {
       const d = result.deciding;
       if (d?.rule) {
-        this.allowedBy = { layer: 'nsg', resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority };
+        const by = (): DecidedBy => ({ layer: 'nsg', resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority });
+        // Shared per sentence (same NSG record, rule and kind of flow), as the step is.
+        this.allowedBy = d.sentence ? (d.sentence.decidedBy ??= by()) : by();
         this.allowedWhy = d.explanation;
       }
       return undefined;
@@ -116,7 +118,12 @@ export class FlowBuilder {
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {
   const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
-  if (!note && d.access === 'Allow' && d.rule) return allowStep(d, d.rule);
+  if (!note && d.access === 'Allow' && d.rule) {
+    const sentence = d.sentence;
+    if (!sentence) return allowStep(d, d.rule);
+    // The sentence belongs to one NSG record and rule, so its step is the same for every flow it allows.
+    return d.appliedTo === 'nic' ? (sentence.nicStep ??= allowStep(d, d.rule)) : (sentence.subnetStep ??= allowStep(d, d.rule));
+  }
   const detail = note ? `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}` : nsgDetail(d.appliedTo, d.explanation);
   return d.rule
     ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }
@@ -138,17 +145,17 @@ function allowStep(d: NsgDecision, rule: SecurityRule): TraceStep {
 }
 
 interface SharedPass { readonly step: TraceStep; readonly decidedBy: DecidedBy }
-/** owner → outcome + key → its shared step (see FlowBuilder.passFor). */
-const sharedSteps = new WeakMap<object, Map<string, SharedPass>>();
+/** owner → key → its shared step, one map per outcome (see FlowBuilder.passFor). Keys are strings or records. */
+const sharedSteps = { pass: new WeakMap<object, Map<string | object, SharedPass>>(), info: new WeakMap<object, Map<string | object, SharedPass>>() };
 
-function sharedStep(owner: object, key: string, outcome: 'pass' | 'info', layer: Layer, detail: string | (() => string), ref: StepRef | undefined): SharedPass {
-  let byKey = sharedSteps.get(owner);
-  if (!byKey) sharedSteps.set(owner, (byKey = new Map()));
-  const k = outcome === 'pass' ? key : `info|${key}`;
-  let shared = byKey.get(k);
+function sharedStep(owner: object, key: string | object, outcome: 'pass' | 'info', layer: Layer, detail: string | (() => string), ref: StepRef | undefined): SharedPass {
+  const byOwner = sharedSteps[outcome];
+  let byKey = byOwner.get(owner);
+  if (!byKey) byOwner.set(owner, (byKey = new Map()));
+  let shared = byKey.get(key);
   if (!shared) {
     const text = typeof detail === 'string' ? detail : detail();
-    byKey.set(k, (shared = { step: step(layer, outcome, text, ref), decidedBy: decided(layer, ref) }));
+    byKey.set(key, (shared = { step: step(layer, outcome, text, ref), decidedBy: decided(layer, ref) }));
   }
   return shared;
 }

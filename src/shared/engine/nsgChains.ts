@@ -46,11 +46,11 @@ export function subnetAttachments(ctx: EvalContext, subnet: Subnet): NsgAttachme
 
 /** A compute's NSGs in Azure's order for its outbound (NIC → subnet) and inbound (subnet → NIC) flows, once per pass. */
 export function computeChains(ctx: EvalContext, target: ComputeTarget, subnet: Subnet): { readonly outbound: readonly NsgAttachment[]; readonly inbound: readonly NsgAttachment[]; readonly asgIds: readonly string[] } {
-  return ctx.memo('chains', idKey(target.id), () => {
+  return ctx.memo('chains', target, () => {
     const nic = nicAttachments(ctx, target);
     const sub = subnetAttachments(ctx, subnet);
     return { outbound: [...nic, ...sub], inbound: [...sub, ...nic], asgIds: target.nics.flatMap((n) => n.asgIds.map((a) => a.toLowerCase())) };
-  }, idKey(subnet.id));
+  }, subnet);
 }
 
 export interface NsgPathResult {
@@ -76,7 +76,7 @@ export function evaluateChainForProtocol(
   asgIds: readonly string[] = [],
 ): NsgPathResult {
   // One NSG context per subnet and ASG list per pass, so what the matcher derives from it is reused.
-  const nsgCtx = ctx.memo('nsgCtx', idKey(scopeSubnet.id), () => ({ tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions }), asgIds.length ? asgIds.join(',') : '');
+  const nsgCtx = ctx.memo('nsgCtx', scopeSubnet, () => ({ tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions }), asgIds.length ? asgIds.join(',') : '');
   const first: 'Tcp' | 'Udp' = protocol === 'Udp' ? 'Udp' : 'Tcp';
   const result = evaluateNsgChain(chain, { direction, protocol: first, source, destination, destinationPort }, nsgCtx);
   if (protocol !== 'Any' || result.access !== 'Allow') return { access: result.access, result, protocol: first };

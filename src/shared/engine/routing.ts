@@ -22,7 +22,7 @@ import { effectiveRoutes, lookupRoute, type EffectiveRoute, type RouteDecision }
  * made per subnet.
  */
 export function routesOf(ctx: EvalContext, subnet: Subnet): ReturnType<typeof effectiveRoutes> {
-  return ctx.memo('routes', idKey(subnet.id), () => {
+  return ctx.memo('routes', subnet, () => {
     const own = () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions });
     if (!ctx.snap.vnets.get(idKey(subnet.vnetId))) return own();
     const se = subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(',');
@@ -52,7 +52,7 @@ export function routeStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, dest
   }
   const ref = routeRef(subnet, decision.route);
   if (decision.nextHopType === 'None') return { ending: b.block('route', decision.explanation, ref) };
-  b.passFor(decision, idKey(subnet.id), 'route', decision.explanation, ref);
+  b.passFor(decision, subnet, 'route', decision.explanation, ref);
   return { decision };
 }
 
@@ -120,7 +120,7 @@ export function outboundMethod(ctx: EvalContext, target: ComputeTarget, subnet: 
 
 function outboundConnectivityStep(ctx: EvalContext, b: FlowBuilder, target: ComputeTarget, subnet: Subnet): Ending | undefined {
   // The same answer for every public flow of the subnet (per public-IP mode): once per pass.
-  const m = ctx.memo('outboundStep', idKey(subnet.id), () => {
+  const m = ctx.memo('outboundStep', subnet, () => {
     const r = outboundMethod(ctx, target, subnet);
     return { ...r, text: r.ok ? `Reaches the internet through ${r.how}.` : `${r.how}.` };
   }, target.publicIp ? 'public' : 'private');

@@ -7,7 +7,7 @@ import { idKey } from '../../model/armId';
 import type { NetworkSecurityGroup, SecurityRule } from '../../model/resources';
 import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
 import { endpointOf, fieldRanges, remainderOf, type VnetScope } from './addressMatch';
-import type { NsgContext, NsgDecision, NsgFlow, RuleEvaluation } from './nsgTypes';
+import { type NsgContext, type NsgDecision, type NsgFlow, NsgSentence, type RuleEvaluation } from './nsgTypes';
 import { type ParsedRule, type RuleList, ruleList } from './parsedRule';
 import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleMatches } from './ruleMatch';
 
@@ -110,10 +110,12 @@ export function decide(
           : `NSG ${nsg.name}: ${ruleLabel(other)} may ${other.access.toLowerCase()} part of this flow before ${ruleLabel(pr.rule)} would ${pr.access.toLowerCase()} it; the outcome depends on addresses we cannot resolve.`,
         other, pr.rule);
     }
-    return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace,
-      splits ? `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest of ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`
-        : decidedText(nsg, pr.rule, flow),
-      pr.rule);
+    if (splits) {
+      return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace,
+        `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest of ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`, pr.rule);
+    }
+    const sentence = decidedSentence(nsg, pr.rule, flow);
+    return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace, sentence.text, pr.rule, undefined, undefined, sentence);
   }
   if (platform && !partial.Allow && !partial.Deny) {
     return new Decision(nsg.id, appliedTo, appliedToId, 'Allow', trace,
@@ -131,21 +133,21 @@ const LOWER = { Inbound: 'inbound', Outbound: 'outbound' } as const;
 
 /**
  * "NSG n: rule r (p) allows outbound Tcp 443." — the same sentence for every subnet behind this NSG,
- * so made once per NSG record, rule and flow (direction, protocol, port) and shared.
+ * so made once per NSG record, rule and flow (direction, protocol, port) and shared (NsgSentence).
  */
-const decidedTexts = new WeakMap<SecurityRule, { readonly nsg: NetworkSecurityGroup; readonly byKind: Map<number, string>[] }>();
-function decidedText(nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlow): string {
-  let entry = decidedTexts.get(rule);
+const decidedSentences = new WeakMap<SecurityRule, { readonly nsg: NetworkSecurityGroup; readonly byKind: Map<number, NsgSentence>[] }>();
+function decidedSentence(nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlow): NsgSentence {
+  let entry = decidedSentences.get(rule);
   // A rule record belongs to one NSG record; the check keeps the sentence right if one is ever shared.
-  if (!entry || entry.nsg !== nsg) decidedTexts.set(rule, (entry = { nsg, byKind: [] }));
+  if (!entry || entry.nsg !== nsg) decidedSentences.set(rule, (entry = { nsg, byKind: [] }));
   const kind = (flow.direction === 'Outbound' ? 3 : 0) + (flow.protocol === 'Tcp' ? 0 : flow.protocol === 'Udp' ? 1 : 2);
   const byPort = (entry.byKind[kind] ??= new Map());
-  let text = byPort.get(flow.destinationPort);
-  if (text === undefined) {
-    text = `NSG ${nsg.name}: ${ruleLabel(rule)} ${verb(rule.access)} ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`;
-    byPort.set(flow.destinationPort, text);
+  let sentence = byPort.get(flow.destinationPort);
+  if (sentence === undefined) {
+    sentence = new NsgSentence(`NSG ${nsg.name}: ${ruleLabel(rule)} ${verb(rule.access)} ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`);
+    byPort.set(flow.destinationPort, sentence);
   }
-  return text;
+  return sentence;
 }
 
 /** What `Decision.evaluated` needs to rebuild the list of looked-at rules on demand. */
@@ -167,18 +169,20 @@ class Decision implements NsgDecision {
   readonly rule?: SecurityRule;
   readonly fallbackRule?: SecurityRule;
   readonly platformExempt?: boolean;
+  readonly sentence?: NsgSentence;
   #evaluated: readonly RuleEvaluation[] | undefined;
   readonly #trace: TraceInputs;
 
   constructor(
     readonly nsgId: string, readonly appliedTo: 'subnet' | 'nic', readonly appliedToId: string,
     readonly access: NsgDecision['access'], trace: TraceInputs, readonly explanation: string,
-    rule?: SecurityRule, fallbackRule?: SecurityRule, platformExempt?: boolean,
+    rule?: SecurityRule, fallbackRule?: SecurityRule, platformExempt?: boolean, sentence?: NsgSentence,
   ) {
     this.#trace = trace;
     if (rule) this.rule = rule;
     if (fallbackRule) this.fallbackRule = fallbackRule;
     if (platformExempt) this.platformExempt = platformExempt;
+    if (sentence) this.sentence = sentence;
   }
 
   get evaluated(): readonly RuleEvaluation[] {

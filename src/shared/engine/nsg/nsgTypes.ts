@@ -6,6 +6,7 @@ import type { SecurityRule } from '../../model/resources';
 import type { AddressSet } from '../../net/addressSet';
 import type { TagIndex } from '../../servicetags/tagIndex';
 import type { Assumptions } from '../assumptions';
+import type { DecidedBy, TraceStep } from '../verdict';
 
 /** One direction of a flow, as an NSG sees it. */
 export interface NsgFlow {
@@ -53,5 +54,19 @@ export interface NsgDecision {
   readonly fallbackRule?: SecurityRule;
   /** Set when the flow goes to 168.63.129.16 / 169.254.169.254 and no platform-tag rule applied (N12). */
   readonly platformExempt?: boolean;
+  /** For a plain rule decision: its sentence, shared by every decision that says the same (see NsgSentence). */
+  readonly sentence?: NsgSentence;
+}
+
+/**
+ * "NSG n: rule r (p) allows outbound Tcp 443." — one object per NSG record, rule and kind of flow,
+ * shared by every subnet behind the NSG. The flow builder keeps the trace step and decidedBy it makes
+ * from the sentence here, so thousands of flows that pass the same rule share them without a lookup.
+ */
+export class NsgSentence {
+  subnetStep?: TraceStep;
+  nicStep?: TraceStep;
+  decidedBy?: DecidedBy;
+  constructor(readonly text: string) {}
 }
 
