@@ -118,12 +118,16 @@ export class FlowBuilder {
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {
   const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
-  if (!note && d.access === 'Allow' && d.rule) {
-    const sentence = d.sentence;
-    if (!sentence) return allowStep(d, d.rule);
-    // The sentence belongs to one NSG record and rule, so its step is the same for every flow it allows.
-    return d.appliedTo === 'nic' ? (sentence.nicStep ??= allowStep(d, d.rule)) : (sentence.subnetStep ??= allowStep(d, d.rule));
+  const sentence = d.sentence;
+  if (!note && sentence && d.rule) {
+    // A sentence belongs to one NSG record, rule and kind of flow: its step is the same for every
+    // flow that rule decides, per attachment kind. Made on first use, kept on the sentence.
+    const rule = d.rule;
+    const make = (): TraceStep => ({ layer: 'nsg', outcome, resourceId: d.nsgId, name: rule.name, priority: rule.priority,
+      detail: `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${sentence.text}` });
+    return d.appliedTo === 'nic' ? (sentence.nicStep ??= make()) : (sentence.subnetStep ??= make());
   }
+  if (!note && d.access === 'Allow' && d.rule) return allowStep(d, d.rule);
   const detail = note ? `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}` : nsgDetail(d.appliedTo, d.explanation);
   return d.rule
     ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }

@@ -60,8 +60,8 @@ export interface NsgDecision {
 
 /**
  * "NSG n: rule r (p) allows outbound Tcp 443." — one object per NSG record, rule and kind of flow,
- * shared by every subnet behind the NSG. The flow builder keeps the trace step and decidedBy it makes
- * from the sentence here, so thousands of flows that pass the same rule share them without a lookup.
+ * shared by every subnet behind the NSG. The flow builder keeps the trace steps and decidedBy it makes
+ * from the sentence here, so thousands of flows that the same rule decides share them without a lookup.
  */
 export class NsgSentence {
   subnetStep?: TraceStep;
