@@ -39,7 +39,7 @@ export function createEvaluator(assumptions: Assumptions = DEFAULT_ASSUMPTIONS):
   let inputs: { missing: unknown; serviceTags: unknown; provenance: unknown } | undefined;
   let previous: Snapshot | undefined;
   let reverse = new ReverseIndex();
-  let targets: { computes: unknown; workspaces: unknown; nics: unknown; list: ComputeTarget[] } | undefined;
+  let targets: { computes: unknown; workspaces: unknown; nics: unknown; list: readonly ComputeTarget[] } | undefined;
   let tags = TagIndex.empty();
   let recomputed = 0;
   const assumptionList = assumptionListOf(assumptions);
