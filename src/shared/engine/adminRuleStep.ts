@@ -10,12 +10,15 @@ import type { EvalContext } from './context';
 import type { Ending, FlowBuilder } from './flowBuilder';
 import type { Protocol } from './verdict';
 
+/** The answer for a VNet without admin rules (nearly every flow): one object, not one per flow. */
+const NONE: { ending?: Ending; skipNsgs: boolean } = Object.freeze({ skipNsgs: false });
+
 /** `skipNsgs` when an AlwaysAllow rule decided. */
 export function adminRuleStep(
   ctx: EvalContext, b: FlowBuilder, subnet: Subnet,
   flow: { direction: 'Inbound' | 'Outbound'; protocol: Protocol; source: AddressSet; destination: AddressSet; port: number },
 ): { ending?: Ending; skipNsgs: boolean } {
-  if (!ctx.snap.adminRules.get(idKey(subnet.vnetId))) return { skipNsgs: false };
+  if (!ctx.snap.adminRules.get(idKey(subnet.vnetId))) return NONE;
   const protocols: ('Tcp' | 'Udp')[] = flow.protocol === 'Any' ? ['Tcp', 'Udp'] : [flow.protocol];
   let alwaysAllowed = true;
   for (const protocol of protocols) {

@@ -222,7 +222,7 @@ export interface Candidates {
 export class RuleList {
   readonly length: number;
   private readonly parsed: (ParsedRule | undefined)[];
-  /** Per rule, once read: can a flow of this protocol key and port be a candidate? (see `candidate`) */
+  /** Per rule, filled when candidate selection first reads it (`read`): protocol, destination ports, readability. */
   private readonly protocolKeys: (string | undefined)[];
   private readonly destinationPorts: (PortSet | undefined)[];
   private readonly invalid: (boolean | undefined)[];
