@@ -1,7 +1,8 @@
 /**
  * One compute's verdict: the catalogue rows that apply to its kind and public-IP mode become flows
  * (one per port, per FQDN for F rows, per dependency for O12), evaluated by the path evaluators;
- * then the checks. Computes with the same profile in the same subnet share their flows (memo).
+ * then the checks. Computes with the same profile in the same subnet share their flows (memo); a
+ * public-IP managed compute has its own auto NSG, so its flows are its own.
  */
 import { idKey, lastSegment } from '../model/armId';
 import { tagSet } from '../net/addressSet';
@@ -17,6 +18,7 @@ import { endpointsFor, evaluateDependencyFlow } from './dependencyFlows';
 import { FlowBuilder, type FlowSpec } from './flowBuilder';
 import { firewallsByPrivateIp } from './indexes';
 import { isUnreadable } from './missing';
+import { hasAutoNsg } from './nsgChains';
 import { evaluatePublicInbound, evaluatePublicOutbound } from './publicFlows';
 import { routesOf } from './routing';
 import { lookupRoute } from './routes/effectiveRoutes';
@@ -33,7 +35,11 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
   const subnet = target.subnetId ? ctx.snap.subnets.get(idKey(target.subnetId)) : undefined;
   let set: FlowSet;
   if (subnet) {
-    const profile = [idKey(subnet.id), target.kind, target.publicIp, idKey(target.workspaceId), ...target.nics.map((n) => idKey(n.id))].join('|');
+    // Everything the flows depend on besides the subnet: kind, IP mode, workspace (its region names
+    // the service tags; without it, the compute's own region does), NICs, and for public-IP managed
+    // compute its own auto NSG, whose id names the compute (the trace points at it).
+    const profile = [idKey(subnet.id), target.kind, target.publicIp, idKey(target.workspaceId), target.workspace ? '' : target.location,
+      hasAutoNsg(ctx, target) ? idKey(target.id) : '', ...target.nics.map((n) => idKey(n.id))].join('|');
     set = ctx.memo('flows', profile, () => computeFlowSet(ctx, target, subnet));
   } else {
     set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [] };

@@ -48,6 +48,20 @@ describe('§7.4 inbound 44224 and asymmetric routing', () => {
     expect(f.decidedBy.priority).toBe(DEFAULT_ASSUMPTIONS.autoNsgRulePriority);
   });
 
+  it('two public-IP clusters in one subnet: each flow points at its own compute\'s auto NSG', () => {
+    // Computes of one subnet and profile share their flows, but the auto NSG is one per compute.
+    const e = amlEstate({ computes: (ws, cs) => ['cluster1', 'cluster2'].map((n) => compute(ws, n, { subnetId: cs.id, enableNodePublicIp: true })) });
+    const v = evaluateEstate(snapshotOf(e.parts));
+    expect(v.computes).toHaveLength(2);
+    for (const c of v.computes) {
+      const i1 = flow(c, 'I1', 44224);
+      expect(i1.decidedBy.resourceId?.startsWith(`${c.id}/`)).toBe(true);
+      const autoRefs = c.flows.flatMap((f) => f.trace).map((t) => t.resourceId ?? '').filter((id) => id.includes('/providers/VNetLens/autoNsg'));
+      expect(autoRefs.length).toBeGreaterThan(0);
+      expect(autoRefs.every((id) => id.startsWith(`${c.id}/`))).toBe(true);
+    }
+  });
+
   it('M2: a subnet NSG that denies Internet inbound blocks I1 at that rule', () => {
     const deny = nsg('nsg-c', [rule('DenyInternetIn', { priority: 100, direction: 'Inbound', access: 'Deny', source: 'Internet' })]);
     const { e, cs } = publicCluster({ computeSubnet: (s) => withSubnetNsg(s, deny.id) });

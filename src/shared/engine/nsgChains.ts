@@ -28,11 +28,16 @@ function attachment(ctx: EvalContext, nsgId: string, appliedTo: 'subnet' | 'nic'
   return { nsgId, nsg: ctx.snap.nsgs.get(idKey(nsgId)), appliedTo, appliedToId };
 }
 
+/** Does Azure ML's own NSG (one per compute, named after it) sit on this compute's path? */
+export function hasAutoNsg(ctx: EvalContext, target: ComputeTarget): boolean {
+  return AML_MANAGED.has(target.kind) && target.publicIp && ctx.assumptions.autoNsgAttachment === 'nic';
+}
+
 /** NIC-level NSGs of a compute (its NICs' NSGs, or AML's auto NSG for public-IP managed compute). */
 export function nicAttachments(ctx: EvalContext, target: ComputeTarget): NsgAttachment[] {
   const out: NsgAttachment[] = [];
   for (const nic of target.nics) if (nic.nsgId) out.push(attachment(ctx, nic.nsgId, 'nic', nic.id));
-  if (AML_MANAGED.has(target.kind) && target.publicIp && ctx.assumptions.autoNsgAttachment === 'nic') {
+  if (hasAutoNsg(ctx, target)) {
     const auto = autoNsgFor(ctx, target.id);
     out.push({ nsgId: auto.id, nsg: auto, appliedTo: 'nic', appliedToId: target.id });
   }
