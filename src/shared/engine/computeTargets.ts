@@ -95,5 +95,11 @@ function buildTargets(snapshot: Snapshot): ComputeTarget[] {
       nics: [],
     });
   }
-  return out.sort((a, b) => (idKey(a.id) < idKey(b.id) ? -1 : idKey(a.id) > idKey(b.id) ? 1 : 0));
+  // Keys once per target, not twice per comparison.
+  const keys = new Map(out.map((t) => [t, idKey(t.id)] as const));
+  return out.sort((a, b) => {
+    const ka = keys.get(a) as string;
+    const kb = keys.get(b) as string;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
 }

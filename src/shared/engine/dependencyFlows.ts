@@ -100,7 +100,8 @@ function viaEndpoint(
 ): FlowVerdict {
   const b = new FlowBuilder(spec);
   const peRef = { resourceId: pe.id, name: pe.name };
-  const conn = pe.connections.find((c) => idKey(c.targetId) === idKey(targetId));
+  const targetKey = idKey(targetId);
+  const conn = pe.connections.find((c) => idKey(c.targetId) === targetKey);
   if (!conn || conn.status.toLowerCase() !== 'approved') {
     return b.finish(b.block('privateEndpoint', `Private endpoint ${pe.name} is ${conn?.status ?? 'not connected'}, not Approved: it carries no traffic.`, peRef));
   }

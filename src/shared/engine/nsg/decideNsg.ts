@@ -114,7 +114,7 @@ export function decide(
       return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace,
         `NSG ${nsg.name}: ${ruleLabel(pr.rule)} ${verb(pr.access)} the rest of ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`, pr.rule);
     }
-    const sentence = decidedSentence(nsg, pr.rule, flow);
+    const sentence = decidedSentence(rules, stop, nsg, pr.rule, flow);
     return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace, sentence.text, pr.rule, undefined, undefined, sentence);
   }
   if (platform && !partial.Allow && !partial.Deny) {
@@ -133,21 +133,13 @@ const LOWER = { Inbound: 'inbound', Outbound: 'outbound' } as const;
 
 /**
  * "NSG n: rule r (p) allows outbound Tcp 443." — the same sentence for every subnet behind this NSG,
- * so made once per NSG record, rule and flow (direction, protocol, port) and shared (NsgSentence).
+ * so made once per NSG record (its rule list), rule and flow (direction, protocol, port) and shared.
  */
-const decidedSentences = new WeakMap<SecurityRule, { readonly nsg: NetworkSecurityGroup; readonly byKind: Map<number, NsgSentence>[] }>();
-function decidedSentence(nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlow): NsgSentence {
-  let entry = decidedSentences.get(rule);
-  // A rule record belongs to one NSG record; the check keeps the sentence right if one is ever shared.
-  if (!entry || entry.nsg !== nsg) decidedSentences.set(rule, (entry = { nsg, byKind: [] }));
-  const kind = (flow.direction === 'Outbound' ? 3 : 0) + (flow.protocol === 'Tcp' ? 0 : flow.protocol === 'Udp' ? 1 : 2);
-  const byPort = (entry.byKind[kind] ??= new Map());
-  let sentence = byPort.get(flow.destinationPort);
-  if (sentence === undefined) {
-    sentence = new NsgSentence(`NSG ${nsg.name}: ${ruleLabel(rule)} ${verb(rule.access)} ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`);
-    byPort.set(flow.destinationPort, sentence);
-  }
-  return sentence;
+function decidedSentence(rules: RuleList, i: number, nsg: NetworkSecurityGroup, rule: SecurityRule, flow: NsgFlow): NsgSentence {
+  const kind = (flow.protocol === 'Tcp' ? 0 : flow.protocol === 'Udp' ? 1 : 2);
+  return rules.sentence(i, kind, flow.destinationPort)
+    ?? rules.keepSentence(i, kind, flow.destinationPort,
+      new NsgSentence(`NSG ${nsg.name}: ${ruleLabel(rule)} ${verb(rule.access)} ${LOWER[flow.direction]} ${flow.protocol} ${flow.destinationPort}.`));
 }
 
 /** What `Decision.evaluated` needs to rebuild the list of looked-at rules on demand. */

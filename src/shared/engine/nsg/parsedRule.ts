@@ -8,6 +8,7 @@ import type { NetworkSecurityGroup, RuleAccess, RuleProtocol, SecurityRule } fro
 import { ipv4Range, isIpOrCidr } from '../../net/cidr';
 import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
 import { defaultSecurityRules } from '../../model/defaultSecurityRules';
+import type { NsgSentence } from './nsgTypes';
 
 /** A port list: every port, or inclusive ranges. */
 export interface PortSet {
@@ -227,6 +228,8 @@ export class RuleList {
   private readonly destinationPorts: (PortSet | undefined)[];
   private readonly invalid: (boolean | undefined)[];
   private readonly byProtocol = new Map<string, Map<number, Candidates>>();
+  /** Per rule, per protocol kind (0 TCP, 1 UDP, 2 other), per port: the decision sentence (decideNsg). */
+  private readonly sentences: (Map<number, NsgSentence>[] | undefined)[] = [];
 
   /** `previous`: the same NSG id's list before an edit; rules at the same position that are the same record keep what was read. */
   constructor(readonly rules: readonly SecurityRule[], private previous: RuleList | undefined) {
@@ -250,6 +253,17 @@ export class RuleList {
       this.parsed[i] = pr;
     }
     return pr;
+  }
+
+  /** The sentence kept for rule `i` deciding a flow of this protocol kind and port, if any. */
+  sentence(i: number, kind: number, port: number): NsgSentence | undefined {
+    return this.sentences[i]?.[kind]?.get(port);
+  }
+
+  /** Keep the sentence of rule `i` for this protocol kind and port (one per list); returns it. */
+  keepSentence(i: number, kind: number, port: number, s: NsgSentence): NsgSentence {
+    ((this.sentences[i] ??= [])[kind] ??= new Map()).set(port, s);
+    return s;
   }
 
   /** Every rule parsed (tests, inspectors). */
