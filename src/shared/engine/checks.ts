@@ -4,13 +4,13 @@
  * part of the JSON contract (issue 2 §5).
  */
 import { idKey, subscriptionOf } from '../model/armId';
-import type { Subnet } from '../model/resources';
+import type { Subnet, Workspace } from '../model/resources';
 import { usableAddresses } from '../net/cidr';
 import { tagSet } from '../net/addressSet';
 import { DEPENDENCIES } from '../requirements/dependencies';
 import type { ComputeTarget } from './computeTargets';
 import { computeTargets } from './computeTargets';
-import type { EvalContext } from './context';
+import { pairKey, type EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
 import { resolvePrivateName } from './dns';
 import { endpointsFor } from './dependencyFlows';
@@ -30,12 +30,9 @@ export function computeChecks(
 ): CheckResult[] {
   const out: CheckResult[] = [];
   const w = target.workspace;
-  if (w && w.isolationMode.toLowerCase() !== 'disabled') {
-    out.push({ id: 'managed-network', status: 'fail', resourceId: w.id,
-      message: `Workspace ${w.name} uses a managed network (${w.isolationMode}): compute cannot be placed in a customer VNet.` });
-  } else if (w) {
-    out.push({ id: 'managed-network', status: 'pass', message: `Workspace ${w.name} has no managed network isolation.` });
-  }
+  // Checks are immutable and most depend on the subnet, VNet or workspace alone: one object per
+  // pass for every compute that gets the same answer (ctx.memo, keyed by the records).
+  if (w) out.push(ctx.memo('chkManaged', w, () => managedNetworkCheck(w)));
   if (!subnet) {
     // Flows are all `unknown` then; say why where a pipeline reading only checks will see it.
     if (target.subnetId) {
@@ -44,16 +41,8 @@ export function computeChecks(
     }
     return out;
   }
-  if (w) {
-    const same = subscriptionOf(subnet.id) === subscriptionOf(w.id);
-    out.push({ id: 'same-subscription', status: same ? 'pass' : 'fail', resourceId: subnet.vnetId,
-      message: same ? 'The compute VNet is in the workspace subscription.' : `The compute VNet is in subscription ${subscriptionOf(subnet.id)}, the workspace in ${subscriptionOf(w.id)}.` });
-  }
-  if (target.kind !== 'Databricks') {
-    out.push(subnet.delegations.length
-      ? { id: 'subnet-not-delegated', status: 'fail', resourceId: subnet.id, message: `Subnet ${subnet.name} is delegated to ${subnet.delegations.join(', ')}.` }
-      : { id: 'subnet-not-delegated', status: 'pass', message: `Subnet ${subnet.name} is not delegated.` });
-  }
+  if (w) out.push(ctx.memo('chkSubscription', subnet, () => sameSubscriptionCheck(subnet, w.id), w));
+  if (target.kind !== 'Databricks') out.push(ctx.memo('chkDelegation', subnet, () => delegationCheck(subnet)));
   if (AML.has(target.kind)) out.push(ctx.memo('capacity', subnet, () => capacityCheck(ctx, subnet)));
   if (target.kind === 'ComputeInstance' && w) out.push(instanceLocationCheck(ctx, target, subnet));
   if (target.kind === 'Databricks' && w) {
@@ -63,12 +52,38 @@ export function computeChecks(
   }
   if (w && target.kind !== 'Databricks') {
     // Peering and zone links are properties of the VNet: every subnet of it gets the same answer.
-    const key = `${idKey(subnet.vnetId)}|${idKey(w.id)}|${[...new Set(zonesNeeded)].join(',')}`;
-    out.push(...ctx.memo('wsPath', key, () => workspacePathChecks(ctx, target, subnet, zonesNeeded)));
+    out.push(...ctx.memo('wsPath', w, () => workspacePathChecks(ctx, target, subnet, zonesNeeded), pairKey(idKey(subnet.vnetId), zonesKey(zonesNeeded))));
   }
   if (AML.has(target.kind) && !target.publicIp) out.push(ctx.memo('outbound', subnet, () => outboundCheck(ctx, target, subnet)));
   out.push(...dependencyChecks(dependencyFlows));
   return out;
+}
+
+function managedNetworkCheck(w: Workspace): CheckResult {
+  return w.isolationMode.toLowerCase() !== 'disabled'
+    ? { id: 'managed-network', status: 'fail', resourceId: w.id,
+      message: `Workspace ${w.name} uses a managed network (${w.isolationMode}): compute cannot be placed in a customer VNet.` }
+    : { id: 'managed-network', status: 'pass', message: `Workspace ${w.name} has no managed network isolation.` };
+}
+
+function sameSubscriptionCheck(subnet: Subnet, workspaceId: string): CheckResult {
+  const same = subscriptionOf(subnet.id) === subscriptionOf(workspaceId);
+  return { id: 'same-subscription', status: same ? 'pass' : 'fail', resourceId: subnet.vnetId,
+    message: same ? 'The compute VNet is in the workspace subscription.' : `The compute VNet is in subscription ${subscriptionOf(subnet.id)}, the workspace in ${subscriptionOf(workspaceId)}.` };
+}
+
+function delegationCheck(subnet: Subnet): CheckResult {
+  return subnet.delegations.length
+    ? { id: 'subnet-not-delegated', status: 'fail', resourceId: subnet.id, message: `Subnet ${subnet.name} is delegated to ${subnet.delegations.join(', ')}.` }
+    : { id: 'subnet-not-delegated', status: 'pass', message: `Subnet ${subnet.name} is not delegated.` };
+}
+
+/** The distinct zone names of a flow set, as one key (flow sets, and so their zone lists, are shared). */
+const zonesKeys = new WeakMap<readonly string[], string>();
+function zonesKey(zones: readonly string[]): string {
+  let k = zonesKeys.get(zones);
+  if (k === undefined) zonesKeys.set(zones, (k = [...new Set(zones)].join(',')));
+  return k;
 }
 
 /** P3/P4: usable = 2^(32−prefix) − 5; needed = nodes of every compute in the subnet + NICs + PEs. */
@@ -166,8 +181,17 @@ export interface LabelledFlow {
   readonly flow: FlowVerdict;
 }
 
+/** Per dependency-flow list (shared by the computes that share a flow set): its summary checks. */
+const dependencyCheckCache = new WeakMap<readonly LabelledFlow[], CheckResult[]>();
+
 /** `workspace-reachable` and `dependency-reachable:<x>`, summarising the dependency flows. */
 function dependencyChecks(flows: readonly LabelledFlow[]): CheckResult[] {
+  let hit = dependencyCheckCache.get(flows);
+  if (!hit) dependencyCheckCache.set(flows, (hit = summarizeDependencies(flows)));
+  return hit;
+}
+
+function summarizeDependencies(flows: readonly LabelledFlow[]): CheckResult[] {
   const groups = new Map<string, FlowVerdict[]>();
   for (const { label, flow } of flows) {
     const list = groups.get(label);
