@@ -105,14 +105,17 @@ export class FlowBuilder {
   finish(ending: Ending | undefined): FlowVerdict {
     // Built field by field, not by spreads: ~17,000 of these per estate, and spreads are slow in V8.
     const s = this.spec;
+    // A right-sized copy: the builder's array grew by push to 17 slots for ~3 steps, and the verdict
+    // keeps its trace (every slot is copied by the young-generation GC, then held in the old one).
+    const trace = this.trace.slice();
     const status = ending ? ending.status : 'allowed';
     const decidedBy = ending ? ending.decidedBy : this.allowedBy ?? { layer: 'route' as const };
     const explanation = ending ? ending.explanation : this.allowedWhy || 'Nothing on the path blocks this flow.';
     return s.peerResourceId
       ? { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
-        trace: this.trace, peerResourceId: s.peerResourceId, status, decidedBy, explanation }
+        trace, peerResourceId: s.peerResourceId, status, decidedBy, explanation }
       : { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
-        trace: this.trace, status, decidedBy, explanation };
+        trace, status, decidedBy, explanation };
   }
 }
 
