@@ -64,7 +64,8 @@ export function decide(
   // part it covers gets its access, the rest goes on. If the rule that finally matches everything
   // left has the SAME access, every part ends with that access, so the partial rule cannot change
   // the outcome; only a partial rule of the OTHER access makes the verdict Unknown.
-  const partial: Partial<Record<'Allow' | 'Deny', SecurityRule>> = {};
+  let partialAllow: SecurityRule | undefined;
+  let partialDeny: SecurityRule | undefined;
   // With addresses for the remote side (an IP, prefixes, a tag with data) the split is exact: the
   // covered part is decided and later rules see only the remainder (§7.1 N5–N8 with prefix data).
   let flowNow = mflow;
@@ -86,7 +87,8 @@ export function decide(
     const field = outbound ? pr.destination : pr.source;
     const exact = remote.ranges && matchesApartFromRemote(pr, flowNow, env) ? fieldRanges(field, ctx.tags, scope) : undefined;
     const taken = exact && remote.ranges ? remote.ranges.intersect(exact) : undefined;
-    partial[pr.access] ??= pr.rule;
+    if (pr.access === 'Allow') partialAllow ??= pr.rule;
+    else partialDeny ??= pr.rule;
     if (!taken || taken.isEmpty) continue;
     const rest = remainderOf(remote, taken);
     flowNow = outbound ? { ...flowNow, destination: rest } : { ...flowNow, source: rest };
@@ -101,7 +103,7 @@ export function decide(
   const trace: TraceInputs = { rules, stop, platform, splits: splits ?? NO_SPLITS, mflow, env };
   if (decider) {
     const pr = decider;
-    const other = partial[pr.access === 'Allow' ? 'Deny' : 'Allow'];
+    const other = pr.access === 'Allow' ? partialDeny : partialAllow;
     if (other) {
       const exact = splits?.some((x) => x.rule === other) ?? false;
       return new Decision(nsg.id, appliedTo, appliedToId, 'Unknown', trace,
@@ -117,11 +119,11 @@ export function decide(
     const sentence = decidedSentence(rules, stop, nsg, pr.rule, flow);
     return new Decision(nsg.id, appliedTo, appliedToId, pr.access, trace, sentence.text, pr.rule, undefined, undefined, sentence);
   }
-  if (platform && !partial.Allow && !partial.Deny) {
+  if (platform && !partialAllow && !partialDeny) {
     return new Decision(nsg.id, appliedTo, appliedToId, 'Allow', trace,
       `NSG ${nsg.name} does not filter the Azure platform address (no rule names AzurePlatformDNS/IMDS/LKM).`, undefined, undefined, true);
   }
-  const p = partial.Deny ?? partial.Allow;
+  const p = partialDeny ?? partialAllow;
   return new Decision(nsg.id, appliedTo, appliedToId, 'Unknown', trace,
     p ? `NSG ${nsg.name}: only ${ruleLabel(p)} may match part of this flow; no rule decides all of it.` : `NSG ${nsg.name}: no rule matched this flow.`,
     p);
