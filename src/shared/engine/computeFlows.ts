@@ -11,6 +11,7 @@ import { DEPENDENCIES, withRegion } from '../requirements/dependencies';
 import { REQUIREMENTS } from '../requirements/catalogue';
 import type { Requirement } from '../requirements/types';
 import { computeChecks, type LabelledFlow } from './checks';
+import { ComputeSide } from './computeSide';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
@@ -91,6 +92,8 @@ function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet)
   const dependencyFlows: LabelledFlow[] = [];
   const zones: string[] = [];
   const region = target.workspace?.location ?? target.location;
+  // What every flow of this compute reads about its own side, looked up once.
+  const side = new ComputeSide(ctx, target, subnet);
   const storage = target.workspace?.storageAccountId ? lastSegment(target.workspace.storageAccountId) : undefined;
   for (const r of applicableRows(ctx, target, subnet)) {
     const peer = r.peer;
@@ -99,20 +102,20 @@ function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet)
       for (const p of r.ports) {
         const spec = specOf(r, p.protocol, p.port, tag);
         flows.push(r.direction === 'Inbound'
-          ? evaluatePublicInbound(ctx, target, subnet, spec, tag)
-          : evaluatePublicOutbound(ctx, target, subnet, spec, { tag }));
+          ? evaluatePublicInbound(side, spec, tag)
+          : evaluatePublicOutbound(side, spec, { tag }));
       }
     } else if (peer.type === 'fqdn') {
       for (const raw of peer.fqdns) {
         if (raw.includes('{storage}') && (!storage || storageHasEndpoint(ctx, target, subnet, raw))) continue;
         const fqdn = raw.replace('{region}', region).replace('{storage}', storage ?? '');
-        for (const p of r.ports) flows.push(evaluatePublicOutbound(ctx, target, subnet, specOf(r, p.protocol, p.port, fqdn), { fqdn }));
+        for (const p of r.ports) flows.push(evaluatePublicOutbound(side, specOf(r, p.protocol, p.port, fqdn), { fqdn }));
       }
     } else if (peer.type === 'dependency') {
       for (const dep of peer.dependencies) {
         for (const p of r.ports) {
           const spec = { requirement: r.id, direction: r.direction ?? 'Outbound', protocol: p.protocol, port: p.port, required: r.necessity === 'required' } as const;
-          const res = evaluateDependencyFlow(ctx, target, subnet, spec, dep, r.condition);
+          const res = evaluateDependencyFlow(side, spec, dep, r.condition);
           zones.push(...res.zones);
           if (res.flow) {
             flows.push(res.flow);

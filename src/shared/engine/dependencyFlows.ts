@@ -15,9 +15,10 @@ import { scanCollection } from './dependencyLog';
 import { resolvePrivateName } from './dns';
 import { FlowBuilder, type Ending, type FlowSpec } from './flowBuilder';
 import { privateEndpointsByTarget } from './indexes';
-import { computeChains, evaluateChainForProtocol, subnetAttachments } from './nsgChains';
+import type { ComputeSide } from './computeSide';
+import { evaluateChainForProtocol, evaluateChainIn, subnetAttachments } from './nsgChains';
 import { peeringOf } from './peering';
-import { computeAddresses, evaluatePublicOutbound } from './publicFlows';
+import { evaluatePublicOutbound } from './publicFlows';
 import { nextHopStep, routeStep } from './routing';
 import type { FlowVerdict } from './verdict';
 import { adminRuleStep } from './adminRuleStep';
@@ -44,8 +45,9 @@ export interface DependencyFlowResult {
 
 /** Evaluate one dependency flow; no flow when the row's condition does not hold. */
 export function evaluateDependencyFlow(
-  ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: Omit<FlowSpec, 'peer'>, dependency: Dependency, condition: string,
+  side: ComputeSide, spec: Omit<FlowSpec, 'peer'>, dependency: Dependency, condition: string,
 ): DependencyFlowResult {
+  const { ctx, target, subnet } = side;
   const info = DEPENDENCIES[dependency];
   const w = target.workspace;
   const targetId = w ? info.targetOf(w) : undefined;
@@ -70,12 +72,12 @@ export function evaluateDependencyFlow(
     if (condition === 'dependencyHasPrivateEndpoint') return { zones: [] };
     // No private endpoint: the dependency is reached on its public endpoint (e.g. P9 445 to Storage.<region>).
     const tag = withRegion(info.publicTag, region);
-    return { zones: [], flow: evaluatePublicOutbound(ctx, target, subnet, withPeer(spec, targetId), { tag }) };
+    return { zones: [], flow: evaluatePublicOutbound(side, withPeer(spec, targetId), { tag }) };
   }
   // Try endpoints closest first; report the first that works, else the closest one's failure.
   let first: FlowVerdict | undefined;
   for (const pe of pes) {
-    const v = viaEndpoint(ctx, target, subnet, withPeer(spec, targetId, pe.id), info, targetId, pe, zones);
+    const v = viaEndpoint(side, withPeer(spec, targetId, pe.id), info, targetId, pe, zones);
     if (v.status === 'allowed') return { flow: v, zones };
     first ??= v;
   }
@@ -95,9 +97,9 @@ function privateEndpointsUnreadable(ctx: EvalContext): boolean {
 }
 
 function viaEndpoint(
-  ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: FlowSpec, info: DependencyInfo, targetId: string,
-  pe: PrivateEndpoint, zones: readonly string[],
+  side: ComputeSide, spec: FlowSpec, info: DependencyInfo, targetId: string, pe: PrivateEndpoint, zones: readonly string[],
 ): FlowVerdict {
+  const { ctx, target, subnet } = side;
   const b = new FlowBuilder(spec);
   const peRef = { resourceId: pe.id, name: pe.name };
   const targetKey = idKey(targetId);
@@ -124,15 +126,14 @@ function viaEndpoint(
   if (ending) return b.finish(ending);
 
   const dest = ipSet(peIp);
-  const source = computeAddresses(target, subnet);
-  const route = routeStep(ctx, b, subnet, dest);
+  const source = side.source;
+  const route = routeStep(ctx, b, subnet, dest, side.routes);
   if (route.ending || !route.decision) return b.finish(route.ending);
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
     // The compute's NIC ASGs count here as for public flows: an ASG-scoped allow applies to its members.
-    const chains = computeChains(ctx, target, subnet);
-    const out = evaluateChainForProtocol(ctx, chains.outbound, subnet, 'Outbound', spec.protocol, source, dest, spec.port, chains.asgIds);
+    const out = evaluateChainIn(side.nsgCtx, side.chains.outbound, 'Outbound', spec.protocol, source, dest, spec.port);
     const e = b.nsgChain(out.result);
     if (e) return b.finish(e);
   }

@@ -8,7 +8,7 @@ import type { NetworkSecurityGroup, Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
-import { amlAutoNsg, evaluateNsgChain, type NsgAttachment, type NsgChainResult } from './nsg/evaluateNsg';
+import { amlAutoNsg, evaluateNsgChain, type NsgAttachment, type NsgChainResult, type NsgContext } from './nsg/evaluateNsg';
 import type { Protocol } from './verdict';
 import { virtualNetworkPrefixes } from './vnetScope';
 
@@ -65,6 +65,12 @@ export interface NsgPathResult {
   readonly protocol: 'Tcp' | 'Udp';
 }
 
+/** The NSG context of flows evaluated in `subnet` (its VirtualNetwork scope) for a NIC with these ASGs: one per pass. */
+export function nsgContextOf(ctx: EvalContext, subnet: Subnet, asgIds: readonly string[] = []): NsgContext {
+  // One NSG context per subnet and ASG list per pass, so what the matcher derives from it is reused.
+  return ctx.memo('nsgCtx', subnet, () => ({ tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, subnet), asgIds, assumptions: ctx.assumptions }), asgIds.length ? asgIds.join(',') : '');
+}
+
 /**
  * Evaluate a chain for a flow protocol. `Any` (e.g. O2 "ANY 443") must pass for TCP and for UDP:
  * Microsoft documents those rows as protocol Any, so a TCP-only allow leaves UDP blocked.
@@ -80,8 +86,19 @@ export function evaluateChainForProtocol(
   destinationPort: number,
   asgIds: readonly string[] = [],
 ): NsgPathResult {
-  // One NSG context per subnet and ASG list per pass, so what the matcher derives from it is reused.
-  const nsgCtx = ctx.memo('nsgCtx', scopeSubnet, () => ({ tags: ctx.tags, virtualNetworkPrefixes: virtualNetworkPrefixes(ctx, scopeSubnet), asgIds, assumptions: ctx.assumptions }), asgIds.length ? asgIds.join(',') : '');
+  return evaluateChainIn(nsgContextOf(ctx, scopeSubnet, asgIds), chain, direction, protocol, source, destination, destinationPort);
+}
+
+/** {@link evaluateChainForProtocol} with the NSG context already at hand (a compute's flows share theirs). */
+export function evaluateChainIn(
+  nsgCtx: NsgContext,
+  chain: readonly NsgAttachment[],
+  direction: 'Inbound' | 'Outbound',
+  protocol: Protocol,
+  source: AddressSet,
+  destination: AddressSet,
+  destinationPort: number,
+): NsgPathResult {
   const first: 'Tcp' | 'Udp' = protocol === 'Udp' ? 'Udp' : 'Tcp';
   const result = evaluateNsgChain(chain, { direction, protocol: first, source, destination, destinationPort }, nsgCtx);
   if (protocol !== 'Any' || result.access !== 'Allow') return { access: result.access, result, protocol: first };

@@ -10,7 +10,8 @@ import { tagHintForFqdn } from './firewall/tagHints';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { FlowBuilder, type FlowSpec } from './flowBuilder';
-import { computeChains, evaluateChainForProtocol } from './nsgChains';
+import type { ComputeSide } from './computeSide';
+import { evaluateChainIn } from './nsgChains';
 import { nextHopStep, routeStep } from './routing';
 import type { FlowVerdict } from './verdict';
 
@@ -23,23 +24,21 @@ export function computeAddresses(target: ComputeTarget, subnet: Subnet): Address
 }
 
 /** Outbound to a service tag or an FQDN. */
-export function evaluatePublicOutbound(
-  ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: FlowSpec, peer: { tag: string } | { fqdn: string },
-): FlowVerdict {
+export function evaluatePublicOutbound(side: ComputeSide, spec: FlowSpec, peer: { tag: string } | { fqdn: string }): FlowVerdict {
+  const { ctx, target, subnet } = side;
   const b = new FlowBuilder(spec);
-  const source = computeAddresses(target, subnet);
+  const source = side.source;
   // For NSGs and routes an FQDN is some public address: the service tag it most likely resolves
   // into (firewall §4.3 heuristic, `useFqdnTagHints`), else just Internet.
   const hint = 'fqdn' in peer && ctx.assumptions.useFqdnTagHints ? tagHintForFqdn(peer.fqdn) : undefined;
   if (hint) b.info('route', `${'fqdn' in peer ? peer.fqdn : ''} is taken to resolve into service tag ${hint} (heuristic, useFqdnTagHints).`);
   const dest = tagSet('tag' in peer ? peer.tag : hint ?? 'Internet');
-  const { decision, ending } = routeStep(ctx, b, subnet, dest);
+  const { decision, ending } = routeStep(ctx, b, subnet, dest, side.routes);
   if (ending || !decision) return b.finish(ending);
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Outbound', protocol: spec.protocol, source, destination: dest, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
-    const chains = computeChains(ctx, target, subnet);
-    const r = evaluateChainForProtocol(ctx, chains.outbound, subnet, 'Outbound', spec.protocol, source, dest, spec.port, chains.asgIds);
+    const r = evaluateChainIn(side.nsgCtx, side.chains.outbound, 'Outbound', spec.protocol, source, dest, spec.port);
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }
@@ -51,27 +50,27 @@ export function evaluatePublicOutbound(
 }
 
 /** Inbound from a service tag (I1 44224 from AzureMachineLearning, I3 22 to attached VMs). */
-export function evaluatePublicInbound(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, spec: FlowSpec, tag: string): FlowVerdict {
+export function evaluatePublicInbound(side: ComputeSide, spec: FlowSpec, tag: string): FlowVerdict {
+  const { ctx, subnet } = side;
   const b = new FlowBuilder(spec);
   const source = tagSet(tag);
-  const destination = computeAddresses(target, subnet);
+  const destination = side.source;
   const admin = adminRuleStep(ctx, b, subnet, { direction: 'Inbound', protocol: spec.protocol, source, destination, port: spec.port });
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
-    const chains = computeChains(ctx, target, subnet);
-    const r = evaluateChainForProtocol(ctx, chains.inbound, subnet, 'Inbound', spec.protocol, source, destination, spec.port, chains.asgIds);
+    const r = evaluateChainIn(side.nsgCtx, side.chains.inbound, 'Inbound', spec.protocol, source, destination, spec.port);
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }
-  return b.finish(asymmetryStep(ctx, b, subnet, tag));
+  return b.finish(asymmetryStep(ctx, b, subnet, tag, side));
 }
 
 /**
  * §2.6: the reply to an inbound connection follows the subnet's routes. If they send it to a
  * stateful appliance that never saw the inbound SYN, the appliance drops it.
  */
-function asymmetryStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, tag: string) {
-  const { decision, ending } = routeStep(ctx, b, subnet, tagSet(tag));
+function asymmetryStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, tag: string, side: ComputeSide) {
+  const { decision, ending } = routeStep(ctx, b, subnet, tagSet(tag), side.routes);
   if (ending) {
     return ending.status === 'blocked'
       ? b.block('asymmetry', `The reply to ${tag} is dropped by the route (${ending.explanation})`, ending.decidedBy)

@@ -15,13 +15,16 @@ import type { Ending, FlowBuilder } from './flowBuilder';
 import { firewallsByPrivateIp } from './indexes';
 import { effectiveRoutes, lookupRoute, type EffectiveRoute, type RouteDecision } from './routes/effectiveRoutes';
 
+/** A subnet's effective routes, configuration errors, and why they are unknown (if they are). */
+export type SubnetRoutes = ReturnType<typeof effectiveRoutes>;
+
 /**
  * Effective routes of a subnet, once per pass. Subnets of one VNet with the same route table and
  * service endpoints have the same routes, so they share one array (and with it the prepared lookup
  * structures and route decisions); only an answer that names the subnet (a missing route table) is
  * made per subnet.
  */
-export function routesOf(ctx: EvalContext, subnet: Subnet): ReturnType<typeof effectiveRoutes> {
+export function routesOf(ctx: EvalContext, subnet: Subnet): SubnetRoutes {
   return ctx.memo('routes', subnet, () => {
     const own = () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions });
     if (!ctx.snap.vnets.get(idKey(subnet.vnetId))) return own();
@@ -38,8 +41,9 @@ function routeRef(subnet: Subnet, r: EffectiveRoute | undefined): { resourceId?:
 }
 
 /** Look the destination up and record the step; an ending when the route drops or cannot be told. */
-export function routeStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, destination: AddressSet): { decision?: RouteDecision; ending?: Ending } {
-  const routes = routesOf(ctx, subnet);
+export function routeStep(
+  ctx: EvalContext, b: FlowBuilder, subnet: Subnet, destination: AddressSet, routes: SubnetRoutes = routesOf(ctx, subnet),
+): { decision?: RouteDecision; ending?: Ending } {
   for (const e of routes.configErrors) b.info('route', `Route configuration error: ${e}`, { resourceId: subnet.routeTableId ?? subnet.id });
   if (routes.unknown) return { ending: b.unknown('route', routes.unknown, { resourceId: subnet.routeTableId ?? subnet.id }) };
   const decision = lookupRoute(routes.routes, destination, { tags: ctx.tags, assumptions: ctx.assumptions });
