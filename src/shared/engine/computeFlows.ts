@@ -39,9 +39,11 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
     // Everything the flows depend on besides the subnet: kind, IP mode, workspace (its region names
     // the service tags; without it, the compute's own region does), NICs, and for public-IP managed
     // compute its own auto NSG, whose id names the compute (the trace points at it).
-    const profile = [idKey(subnet.id), target.kind, target.publicIp, idKey(target.workspaceId), target.workspace ? '' : target.location,
+    // (Keyed by the subnet record, then by the rest; the workspace record's own id, not the
+    // compute's copy of it, so its key is computed once per workspace.)
+    const profile = [target.kind, target.publicIp, idKey(target.workspace?.id ?? target.workspaceId), target.workspace ? '' : target.location,
       hasAutoNsg(ctx, target) ? idKey(target.id) : '', ...target.nics.map((n) => idKey(n.id))].join('|');
-    set = ctx.memo('flows', profile, () => computeFlowSet(ctx, target, subnet));
+    set = ctx.memo('flows', subnet, () => computeFlowSet(ctx, target, subnet), profile);
   } else {
     set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [] };
   }
