@@ -20,6 +20,7 @@ import { FlowBuilder, type FlowSpec } from './flowBuilder';
 import { firewallsByPrivateIp } from './indexes';
 import { isUnreadable } from './missing';
 import { hasAutoNsg } from './nsgChains';
+import { autoNsgId } from './nsg/amlAutoNsg';
 import { evaluatePublicInbound, evaluatePublicOutbound } from './publicFlows';
 import { routesOf } from './routing';
 import { lookupRoute } from './routes/effectiveRoutes';
@@ -29,6 +30,8 @@ interface FlowSet {
   readonly flows: readonly FlowVerdict[];
   readonly dependencyFlows: readonly LabelledFlow[];
   readonly zones: readonly string[];
+  /** The auto NSG these flows name (a public-IP managed compute's own; see forCompute). */
+  readonly autoNsgId?: string;
 }
 
 /** Evaluate one compute target. */
@@ -37,13 +40,16 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
   let set: FlowSet;
   if (subnet) {
     // Everything the flows depend on besides the subnet: kind, IP mode, workspace (its region names
-    // the service tags; without it, the compute's own region does), NICs, and for public-IP managed
-    // compute its own auto NSG, whose id names the compute (the trace points at it).
+    // the service tags; without it, the compute's own region does), NICs, and whether Azure ML's auto
+    // NSG is on the path. That NSG is one per compute and its id names the compute, so a compute
+    // that shares another's flows gets them pointed at its own auto NSG (forCompute).
     // (Keyed by the subnet record, then by the rest; the workspace record's own id, not the
     // compute's copy of it, so its key is computed once per workspace.)
+    const autoId = hasAutoNsg(ctx, target) ? autoNsgId(target.id) : undefined;
     const profile = [target.kind, target.publicIp, idKey(target.workspace?.id ?? target.workspaceId), target.workspace ? '' : target.location,
-      hasAutoNsg(ctx, target) ? idKey(target.id) : '', ...target.nics.map((n) => idKey(n.id))].join('|');
-    set = ctx.memo('flows', subnet, () => computeFlowSet(ctx, target, subnet), profile);
+      autoId ? 'autoNsg' : '', ...target.nics.map((n) => idKey(n.id))].join('|');
+    const shared = ctx.memo('flows', subnet, () => ({ ...computeFlowSet(ctx, target, subnet), ...(autoId ? { autoNsgId: autoId } : {}) }), profile);
+    set = autoId && shared.autoNsgId !== autoId ? forCompute(shared, autoId) : shared;
   } else {
     set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [] };
   }
@@ -52,6 +58,33 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
     workspaceId: target.workspaceId, region: target.location,
     flows: set.flows,
     checks: computeChecks(ctx, target, subnet, set.dependencyFlows, set.zones),
+  };
+}
+
+/**
+ * The flows of `set` as the compute whose auto NSG is `autoId` has them: every step and decidedBy
+ * naming the first compute's auto NSG names this one's instead (the modelled rules are the same for
+ * every compute; only the id differs). Flows that do not name it are shared as they are.
+ */
+function forCompute(set: FlowSet, autoId: string): FlowSet {
+  const from = set.autoNsgId;
+  const repointed = new Map<FlowVerdict, FlowVerdict>();
+  const flowFor = (f: FlowVerdict): FlowVerdict => {
+    let out = repointed.get(f);
+    if (!out) {
+      const names = f.trace.some((s) => s.resourceId === from);
+      const trace = names ? f.trace.map((s) => (s.resourceId === from ? { ...s, resourceId: autoId } : s)) : f.trace;
+      const decidedBy = f.decidedBy.resourceId === from ? { ...f.decidedBy, resourceId: autoId } : f.decidedBy;
+      out = trace === f.trace && decidedBy === f.decidedBy ? f : { ...f, trace, decidedBy };
+      repointed.set(f, out);
+    }
+    return out;
+  };
+  return {
+    flows: set.flows.map(flowFor),
+    dependencyFlows: set.dependencyFlows.map((d) => ({ label: d.label, flow: flowFor(d.flow) })),
+    zones: set.zones,
+    autoNsgId: autoId,
   };
 }
 

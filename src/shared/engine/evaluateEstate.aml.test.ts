@@ -62,6 +62,14 @@ describe('§7.4 inbound 44224 and asymmetric routing', () => {
     }
   });
 
+  it('a public-IP cluster that shares a subnet gets exactly the flows it has alone', () => {
+    // Its flows come from the first cluster's, pointed at its own auto NSG: they must be what
+    // evaluating it without the other would give, step for step.
+    const both = amlEstate({ computes: (ws, cs) => ['cluster1', 'cluster2'].map((n) => compute(ws, n, { subnetId: cs.id, enableNodePublicIp: true })) });
+    const alone = amlEstate({ computes: (ws, cs) => [compute(ws, 'cluster2', { subnetId: cs.id, enableNodePublicIp: true })] });
+    expect(only(snapshotOf(both.parts), 'cluster2').flows).toEqual(only(snapshotOf(alone.parts), 'cluster2').flows);
+  });
+
   it('M2: a subnet NSG that denies Internet inbound blocks I1 at that rule', () => {
     const deny = nsg('nsg-c', [rule('DenyInternetIn', { priority: 100, direction: 'Inbound', access: 'Deny', source: 'Internet' })]);
     const { e, cs } = publicCluster({ computeSubnet: (s) => withSubnetNsg(s, deny.id) });

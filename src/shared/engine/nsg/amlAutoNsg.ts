@@ -11,9 +11,14 @@ import { defaultSecurityRules } from '../../model/defaultSecurityRules';
 /** Name of the modelled inbound rule. */
 export const AML_AUTO_RULE_NAME = 'AzureMachineLearningInbound44224';
 
+/** The id of a compute's modelled auto NSG (synthetic, under the compute's id). */
+export function autoNsgId(computeId: string): string {
+  return `${computeId}/providers/VNetLens/autoNsg`;
+}
+
 /** The auto-created AML NSG of a public-IP compute, as a synthetic record. */
 export function amlAutoNsg(computeId: string, assumptions: Assumptions): NetworkSecurityGroup {
-  const id = `${computeId}/providers/VNetLens/autoNsg`;
+  const id = autoNsgId(computeId);
   return {
     id,
     name: 'aml-auto-nsg',
