@@ -3,7 +3,6 @@
  * that blocks (or cannot tell) ends the flow — AWS Reachability Analyzer style, the first blocking
  * component is named and later ones are not evaluated.
  */
-import type { SecurityRule } from '../model/resources';
 import type { NsgChainResult, NsgDecision } from './nsg/evaluateNsg';
 import type { DecidedBy, FlowStatus, FlowVerdict, Layer, Protocol, TraceStep } from './verdict';
 
@@ -83,9 +82,8 @@ export class FlowBuilder {
     if (result.access === 'Allow') {
       const d = result.deciding;
       if (d?.rule) {
-        const by = (): DecidedBy => ({ layer: 'nsg', resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority });
         // Shared per sentence (same NSG record, rule and kind of flow), as the step is.
-        this.allowedBy = d.sentence ? (d.sentence.decidedBy ??= by()) : by();
+        this.allowedBy = d.sentence ? (d.sentence.decidedBy ??= nsgDecidedBy(d)) : nsgDecidedBy(d);
         this.allowedWhy = d.explanation;
       }
       return undefined;
@@ -120,35 +118,24 @@ export class FlowBuilder {
 }
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {
-  const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
   const sentence = d.sentence;
-  if (!note && sentence && d.rule) {
-    // A sentence belongs to one NSG record, rule and kind of flow: its step is the same for every
-    // flow that rule decides, per attachment kind. Made on first use, kept on the sentence.
-    const rule = d.rule;
-    const make = (): TraceStep => ({ layer: 'nsg', outcome, resourceId: d.nsgId, name: rule.name, priority: rule.priority,
-      detail: `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${sentence.text}` });
-    return d.appliedTo === 'nic' ? (sentence.nicStep ??= make()) : (sentence.subnetStep ??= make());
-  }
-  if (!note && d.access === 'Allow' && d.rule) return allowStep(d, d.rule);
-  const detail = note ? `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}` : nsgDetail(d.appliedTo, d.explanation);
+  // A rule's sentence belongs to one NSG record, rule and kind of flow: its step is the same for
+  // every flow that rule decides, per attachment kind. Made on first use, kept on the sentence.
+  if (!note && sentence) return d.appliedTo === 'nic' ? (sentence.nicStep ??= makeNsgStep(d, '')) : (sentence.subnetStep ??= makeNsgStep(d, ''));
+  return makeNsgStep(d, note);
+}
+
+function makeNsgStep(d: NsgDecision, note: string): TraceStep {
+  const outcome = d.access === 'Allow' ? 'pass' : d.access === 'Deny' ? 'block' : 'unknown';
+  const detail = `${d.appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${d.explanation}${note}`;
   return d.rule
     ? { layer: 'nsg', outcome, resourceId: d.nsgId, name: d.rule.name, priority: d.rule.priority, detail }
     : { layer: 'nsg', outcome, resourceId: d.nsgId, detail };
 }
 
-/** An allowing rule's step, shared by every flow it allows the same way (per rule record, NSG, attachment and sentence). */
-const allowSteps = new WeakMap<SecurityRule, Map<string, TraceStep>>();
-function allowStep(d: NsgDecision, rule: SecurityRule): TraceStep {
-  let byText = allowSteps.get(rule);
-  if (!byText) allowSteps.set(rule, (byText = new Map()));
-  const detail = nsgDetail(d.appliedTo, d.explanation);
-  let st = byText.get(detail);
-  if (!st || st.resourceId !== d.nsgId) {
-    st = { layer: 'nsg', outcome: 'pass', resourceId: d.nsgId, name: rule.name, priority: rule.priority, detail };
-    byText.set(detail, st);
-  }
-  return st;
+/** The decidedBy of a flow an NSG rule allowed. */
+function nsgDecidedBy(d: NsgDecision): DecidedBy {
+  return { layer: 'nsg', resourceId: d.nsgId, name: d.rule?.name, priority: d.rule?.priority };
 }
 
 interface SharedPass { readonly step: TraceStep; readonly decidedBy: DecidedBy }
@@ -165,18 +152,6 @@ function sharedStep(owner: object, key: string | object, outcome: 'pass' | 'info
     byKey.set(key, (shared = { step: step(layer, outcome, text, ref), decidedBy: decided(layer, ref) }));
   }
   return shared;
-}
-
-// Decision texts are shared by every subnet behind one NSG rule; so are their step details.
-const nsgDetails = { nic: new Map<string, string>(), subnet: new Map<string, string>() };
-function nsgDetail(appliedTo: 'nic' | 'subnet', explanation: string): string {
-  const m = nsgDetails[appliedTo];
-  let d = m.get(explanation);
-  if (d === undefined) {
-    if (m.size > 50_000) m.clear();
-    m.set(explanation, (d = `${appliedTo === 'nic' ? 'NIC' : 'Subnet'} NSG: ${explanation}`));
-  }
-  return d;
 }
 
 /** Where a step points: the resource, and the rule or route name and priority. */

@@ -90,24 +90,24 @@ export function peeringOf(ctx: EvalContext, vnetA: string, vnetB: string): Peeri
   return ctx.memo('peering', keyOf(vnetA), () => peeringBetween(ctx.snap, vnetA, vnetB, ctx.assumptions), keyOf(vnetB));
 }
 
-/** VNet ids directly peered and connected with vnetId (non-transitive, P4). */
-export function connectedPeers(snapshot: Snapshot, vnetId: string, assumptions: Assumptions): readonly string[] {
+/**
+ * VNet ids directly peered and connected with vnetId (non-transitive, P4). `status` answers for one
+ * pair (peeringBetween by default; connectedPeersOf passes the per-pass memo).
+ */
+export function connectedPeers(
+  snapshot: Snapshot, vnetId: string, assumptions: Assumptions,
+  status: (a: string, b: string) => PeeringStatus = (a, b) => peeringBetween(snapshot, a, b, assumptions),
+): readonly string[] {
   const out: string[] = [];
   for (const p of peeringsOf(snapshot, snapshot.vnets.get(keyOf(vnetId)))) {
-    if (peeringBetween(snapshot, vnetId, p.remoteVnetId, assumptions).status === 'connected') out.push(p.remoteVnetId);
+    if (status(vnetId, p.remoteVnetId).status === 'connected') out.push(p.remoteVnetId);
   }
   return out;
 }
 
 /** {@link connectedPeers} once per VNet per pass, from the per-pair memo of {@link peeringOf}. */
 export function connectedPeersOf(ctx: EvalContext, vnetId: string): readonly string[] {
-  return ctx.memo('connectedPeers', keyOf(vnetId), () => {
-    const out: string[] = [];
-    for (const p of peeringsOf(ctx.snap, ctx.snap.vnets.get(keyOf(vnetId)))) {
-      if (peeringOf(ctx, vnetId, p.remoteVnetId).status === 'connected') out.push(p.remoteVnetId);
-    }
-    return out;
-  });
+  return ctx.memo('connectedPeers', keyOf(vnetId), () => connectedPeers(ctx.snap, vnetId, ctx.assumptions, (a, b) => peeringOf(ctx, a, b)));
 }
 
 /**

@@ -8,7 +8,6 @@ import { cidrsSet, ipSet, tagSet, type AddressSet } from '../net/addressSet';
 import { adminRuleStep } from './adminRuleStep';
 import { tagHintForFqdn } from './firewall/tagHints';
 import type { ComputeTarget } from './computeTargets';
-import type { EvalContext } from './context';
 import { FlowBuilder, type FlowSpec } from './flowBuilder';
 import type { ComputeSide } from './computeSide';
 import { evaluateChainIn } from './nsgChains';
@@ -62,14 +61,15 @@ export function evaluatePublicInbound(side: ComputeSide, spec: FlowSpec, tag: st
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }
-  return b.finish(asymmetryStep(ctx, b, subnet, tag, side));
+  return b.finish(asymmetryStep(side, b, tag));
 }
 
 /**
  * §2.6: the reply to an inbound connection follows the subnet's routes. If they send it to a
  * stateful appliance that never saw the inbound SYN, the appliance drops it.
  */
-function asymmetryStep(ctx: EvalContext, b: FlowBuilder, subnet: Subnet, tag: string, side: ComputeSide) {
+function asymmetryStep(side: ComputeSide, b: FlowBuilder, tag: string) {
+  const { ctx, subnet } = side;
   const { decision, ending } = routeStep(ctx, b, subnet, tagSet(tag), side.routes);
   if (ending) {
     return ending.status === 'blocked'

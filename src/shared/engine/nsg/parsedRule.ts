@@ -178,12 +178,6 @@ function parseRule(rule: SecurityRule): ParsedRule {
   };
 }
 
-/** Rules of one NSG per direction, in evaluation order. */
-export interface ParsedNsg {
-  readonly Inbound: readonly ParsedRule[];
-  readonly Outbound: readonly ParsedRule[];
-}
-
 type Dir = 'Inbound' | 'Outbound';
 
 /** A port list that is just `*` (nearly every source port range) needs no lookup. */
@@ -355,9 +349,4 @@ export function ruleList(nsg: NetworkSecurityGroup, direction: Dir): RuleList {
 /** Every rule of one direction parsed, in evaluation order (tests, inspectors). */
 export function parsedRules(nsg: NetworkSecurityGroup, direction: Dir): readonly ParsedRule[] {
   return ruleList(nsg, direction).all();
-}
-
-/** Both directions (tests, inspectors). */
-export function parsedNsg(nsg: NetworkSecurityGroup): ParsedNsg {
-  return { Inbound: parsedRules(nsg, 'Inbound'), Outbound: parsedRules(nsg, 'Outbound') };
 }
