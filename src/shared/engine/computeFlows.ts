@@ -23,6 +23,7 @@ import { hasAutoNsg } from './nsgChains';
 import { autoNsgId } from './nsg/amlAutoNsg';
 import { evaluatePublicInbound, evaluatePublicOutbound } from './publicFlows';
 import { routesOf } from './routing';
+import { subnetClass } from './subnetClass';
 import { lookupRoute } from './routes/effectiveRoutes';
 import type { ComputeVerdict, FlowVerdict } from './verdict';
 
@@ -32,6 +33,8 @@ interface FlowSet {
   readonly zones: readonly string[];
   /** The auto NSG these flows name (a public-IP managed compute's own; see forCompute). */
   readonly autoNsgId?: string;
+  /** The flows matched the subnet's own addresses: other subnets of its class cannot share them (subnetClass). */
+  readonly addressSensitive: boolean;
 }
 
 /** Evaluate one compute target. */
@@ -48,10 +51,10 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
     const autoId = hasAutoNsg(ctx, target) ? autoNsgId(target.id) : undefined;
     const profile = [target.kind, target.publicIp, idKey(target.workspace?.id ?? target.workspaceId), target.workspace ? '' : target.location,
       autoId ? 'autoNsg' : '', ...target.nics.map((n) => idKey(n.id))].join('|');
-    const shared = ctx.memo('flows', subnet, () => ({ ...computeFlowSet(ctx, target, subnet), ...(autoId ? { autoNsgId: autoId } : {}) }), profile);
+    const shared = ctx.memo('flows', subnet, () => flowSetOf(ctx, target, subnet, autoId, profile), profile);
     set = autoId && shared.autoNsgId !== autoId ? forCompute(shared, autoId) : shared;
   } else {
-    set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [] };
+    set = { flows: unreachableFlows(ctx, target), dependencyFlows: [], zones: [], addressSensitive: true };
   }
   return {
     id: target.id, name: target.name, kind: target.kind, publicIp: target.publicIp, subnetId: subnet?.id ?? target.subnetId,
@@ -62,19 +65,48 @@ export function evaluateCompute(ctx: EvalContext, target: ComputeTarget): Comput
 }
 
 /**
+ * The flow set of a compute in `subnet`: the one its subnet class already has, retargeted, when that
+ * one did not depend on its subnet's own addresses (subnetClass); else evaluated here.
+ */
+function flowSetOf(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, autoId: string | undefined, profile: string): FlowSet {
+  const evaluate = (): FlowSet => ({ ...computeFlowSet(ctx, target, subnet), ...(autoId ? { autoNsgId: autoId } : {}) });
+  // A compute with NICs has its own addresses (and NSGs): its flows are never another subnet's.
+  const cls = target.nics.length ? undefined : subnetClass(ctx, subnet);
+  if (cls === undefined) return evaluate();
+  const first = ctx.memo('classFlows', cls, () => ({ subnet, set: evaluate() }), profile);
+  if (first.subnet === subnet) return first.set;
+  return first.set.addressSensitive ? evaluate() : forSubnet(first.set, first.subnet, subnet);
+}
+
+/**
  * The flows of `set` as the compute whose auto NSG is `autoId` has them: every step and decidedBy
  * naming the first compute's auto NSG names this one's instead (the modelled rules are the same for
  * every compute; only the id differs). Flows that do not name it are shared as they are.
  */
 function forCompute(set: FlowSet, autoId: string): FlowSet {
-  const from = set.autoNsgId;
+  return { ...repoint(set, set.autoNsgId ?? '', { resourceId: autoId }), autoNsgId: autoId };
+}
+
+/** The flows of `set`, evaluated in subnet `from`, as subnet `to` of the same class has them: steps and decidedBy pointing at `from` point at `to`. */
+function forSubnet(set: FlowSet, from: Subnet, to: Subnet): FlowSet {
+  return repoint(set, from.id, { resourceId: to.id, name: to.name }, from.name);
+}
+
+/**
+ * `set` with every trace step and decidedBy whose resourceId is `from` pointed at `to.resourceId`
+ * (and, where it carried the name `fromName`, named `to.name`). Flows that do not point at `from`
+ * are shared as they are.
+ */
+function repoint(set: FlowSet, from: string, to: { resourceId: string; name?: string }, fromName?: string): FlowSet {
   const repointed = new Map<FlowVerdict, FlowVerdict>();
+  const moved = <T extends { readonly resourceId?: string; readonly name?: string }>(x: T): T =>
+    x.resourceId !== from ? x : to.name !== undefined && x.name === fromName ? { ...x, resourceId: to.resourceId, name: to.name } : { ...x, resourceId: to.resourceId };
   const flowFor = (f: FlowVerdict): FlowVerdict => {
     let out = repointed.get(f);
     if (!out) {
       const names = f.trace.some((s) => s.resourceId === from);
-      const trace = names ? f.trace.map((s) => (s.resourceId === from ? { ...s, resourceId: autoId } : s)) : f.trace;
-      const decidedBy = f.decidedBy.resourceId === from ? { ...f.decidedBy, resourceId: autoId } : f.decidedBy;
+      const trace = names ? f.trace.map(moved) : f.trace;
+      const decidedBy = moved(f.decidedBy);
       out = trace === f.trace && decidedBy === f.decidedBy ? f : { ...f, trace, decidedBy };
       repointed.set(f, out);
     }
@@ -84,7 +116,8 @@ function forCompute(set: FlowSet, autoId: string): FlowSet {
     flows: set.flows.map(flowFor),
     dependencyFlows: set.dependencyFlows.map((d) => ({ label: d.label, flow: flowFor(d.flow) })),
     zones: set.zones,
-    autoNsgId: autoId,
+    ...(set.autoNsgId !== undefined ? { autoNsgId: set.autoNsgId } : {}),
+    addressSensitive: set.addressSensitive,
   };
 }
 
@@ -160,7 +193,7 @@ function computeFlowSet(ctx: EvalContext, target: ComputeTarget, subnet: Subnet)
       }
     }
   }
-  return { flows, dependencyFlows, zones };
+  return { flows, dependencyFlows, zones, addressSensitive: side.addressSensitive };
 }
 
 /**

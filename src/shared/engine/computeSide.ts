@@ -9,8 +9,8 @@ import type { Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
-import type { NsgContext } from './nsg/evaluateNsg';
-import { computeChains, nsgContextOf } from './nsgChains';
+import { type NsgContext, SIMPLE_DESTINATION, SIMPLE_SOURCE } from './nsg/evaluateNsg';
+import { computeChains, nsgContextOf, type NsgPathResult } from './nsgChains';
 import { computeAddresses } from './publicFlows';
 import { routesOf, type SubnetRoutes } from './routing';
 
@@ -19,6 +19,7 @@ export class ComputeSide {
   #chains: ReturnType<typeof computeChains> | undefined;
   #nsgCtx: NsgContext | undefined;
   #source: AddressSet | undefined;
+  #addressSensitive = false;
 
   constructor(readonly ctx: EvalContext, readonly target: ComputeTarget, readonly subnet: Subnet) {}
 
@@ -40,5 +41,29 @@ export class ComputeSide {
   /** Where the compute's traffic comes from (its NIC address, else its subnet). */
   get source(): AddressSet {
     return (this.#source ??= computeAddresses(this.target, this.subnet));
+  }
+
+  /**
+   * Did any verdict so far depend on the compute's own addresses beyond "somewhere in its VNet"? If
+   * not, another subnet of the VNet alike in everything else gets the same flows (subnetClass). The
+   * evaluators report every place the compute's addresses are matched: NSG paths (noteNsg) and
+   * anything else (addressesMatter).
+   */
+  get addressSensitive(): boolean {
+    return this.#addressSensitive;
+  }
+
+  /**
+   * An NSG path where the compute's addresses were the `computeIs` endpoint. It told subnets of the
+   * VNet apart unless every rule it looked at had that field `*` or `VirtualNetwork` alone and,
+   * `scopeHoldsVnet`, the path's VirtualNetwork scope holds the compute's whole VNet.
+   */
+  noteNsg(path: NsgPathResult, computeIs: 'source' | 'destination', scopeHoldsVnet = true): void {
+    if (!scopeHoldsVnet || !(path.simpleSides & (computeIs === 'source' ? SIMPLE_SOURCE : SIMPLE_DESTINATION))) this.#addressSensitive = true;
+  }
+
+  /** The compute's addresses were matched by rules not tracked finely (a firewall's). */
+  addressesMatter(): void {
+    this.#addressSensitive = true;
   }
 }

@@ -22,6 +22,7 @@ import { evaluatePublicOutbound } from './publicFlows';
 import { nextHopStep, routeStep } from './routing';
 import type { FlowVerdict } from './verdict';
 import { adminRuleStep } from './adminRuleStep';
+import { scopeHoldsVnet } from './subnetClass';
 
 /** Private endpoints of a dependency (matching group id), closest to the compute VNet first. */
 export function endpointsFor(ctx: EvalContext, info: DependencyInfo, targetId: string, computeVnetId: string): readonly PrivateEndpoint[] {
@@ -134,16 +135,18 @@ function viaEndpoint(
   if (!admin.skipNsgs) {
     // The compute's NIC ASGs count here as for public flows: an ASG-scoped allow applies to its members.
     const out = evaluateChainIn(side.nsgCtx, side.chains.outbound, 'Outbound', spec.protocol, source, dest, spec.port);
+    side.noteNsg(out, 'source');
     const e = b.nsgChain(out.result);
     if (e) return b.finish(e);
   }
-  const hop = nextHopStep(ctx, b, target, subnet, route.decision, { protocol: spec.protocol, source, destination: dest, port: spec.port, publicDestination: false });
+  const hop = nextHopStep(side, b, route.decision, { protocol: spec.protocol, source, destination: dest, port: spec.port, publicDestination: false });
   if (hop) return b.finish(hop);
 
   // NSG on the endpoint's subnet applies only when its network policies enable NSGs (§1.7).
   const policies = peSubnet.privateEndpointNetworkPolicies;
   if (policies === 'Enabled' || policies === 'NetworkSecurityGroupEnabled') {
     const inbound = evaluateChainForProtocol(ctx, subnetAttachments(ctx, peSubnet), peSubnet, 'Inbound', spec.protocol, source, dest, spec.port);
+    side.noteNsg(inbound, 'source', scopeHoldsVnet(ctx, peSubnet, subnet));
     const e = b.nsgChain(inbound.result, ' (private endpoint subnet, network policies on)');
     if (e) return b.finish(e);
   } else if (peSubnet.nsgId) {

@@ -8,7 +8,7 @@ import type { NetworkSecurityGroup, Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
-import { amlAutoNsg, evaluateNsgChain, type NsgAttachment, type NsgChainResult, type NsgContext } from './nsg/evaluateNsg';
+import { amlAutoNsg, chainSimpleSides, evaluateNsgChain, type NsgAttachment, type NsgChainResult, type NsgContext } from './nsg/evaluateNsg';
 import type { Protocol } from './verdict';
 import { virtualNetworkPrefixes } from './vnetScope';
 
@@ -63,6 +63,8 @@ export interface NsgPathResult {
   /** The result that decides: the first deny/unknown over the protocols, else the last allow. */
   readonly result: NsgChainResult;
   readonly protocol: 'Tcp' | 'Udp';
+  /** simpleSides bits shared by every decision made for this path, both protocols of `Any` included. */
+  readonly simpleSides: number;
 }
 
 /** The NSG context of flows evaluated in `subnet` (its VirtualNetwork scope) for a NIC with these ASGs: one per pass. */
@@ -101,7 +103,8 @@ export function evaluateChainIn(
 ): NsgPathResult {
   const first: 'Tcp' | 'Udp' = protocol === 'Udp' ? 'Udp' : 'Tcp';
   const result = evaluateNsgChain(chain, { direction, protocol: first, source, destination, destinationPort }, nsgCtx);
-  if (protocol !== 'Any' || result.access !== 'Allow') return { access: result.access, result, protocol: first };
+  const simpleSides = chainSimpleSides(result);
+  if (protocol !== 'Any' || result.access !== 'Allow') return { access: result.access, result, protocol: first, simpleSides };
   const udp = evaluateNsgChain(chain, { direction, protocol: 'Udp', source, destination, destinationPort }, nsgCtx);
-  return { access: udp.access, result: udp, protocol: 'Udp' };
+  return { access: udp.access, result: udp, protocol: 'Udp', simpleSides: simpleSides & chainSimpleSides(udp) };
 }

@@ -24,7 +24,7 @@ export function computeAddresses(target: ComputeTarget, subnet: Subnet): Address
 
 /** Outbound to a service tag or an FQDN. */
 export function evaluatePublicOutbound(side: ComputeSide, spec: FlowSpec, peer: { tag: string } | { fqdn: string }): FlowVerdict {
-  const { ctx, target, subnet } = side;
+  const { ctx, subnet } = side;
   const b = new FlowBuilder(spec);
   const source = side.source;
   // For NSGs and routes an FQDN is some public address: the service tag it most likely resolves
@@ -38,10 +38,11 @@ export function evaluatePublicOutbound(side: ComputeSide, spec: FlowSpec, peer: 
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
     const r = evaluateChainIn(side.nsgCtx, side.chains.outbound, 'Outbound', spec.protocol, source, dest, spec.port);
+    side.noteNsg(r, 'source');
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }
-  const hop = nextHopStep(ctx, b, target, subnet, decision, {
+  const hop = nextHopStep(side, b, decision, {
     protocol: spec.protocol, source, port: spec.port, publicDestination: true,
     destination: 'tag' in peer ? dest : { kind: 'fqdn', fqdn: peer.fqdn },
   });
@@ -58,6 +59,7 @@ export function evaluatePublicInbound(side: ComputeSide, spec: FlowSpec, tag: st
   if (admin.ending) return b.finish(admin.ending);
   if (!admin.skipNsgs) {
     const r = evaluateChainIn(side.nsgCtx, side.chains.inbound, 'Inbound', spec.protocol, source, destination, spec.port);
+    side.noteNsg(r, 'destination');
     const e = b.nsgChain(r.result, spec.protocol === 'Any' ? ` (checked for ${r.protocol})` : '');
     if (e) return b.finish(e);
   }

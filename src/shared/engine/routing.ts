@@ -7,6 +7,7 @@
 import { idKey } from '../model/armId';
 import type { Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
+import type { ComputeSide } from './computeSide';
 import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
@@ -69,15 +70,16 @@ export interface NextHopFlow {
   readonly publicDestination: boolean;
 }
 
-/** What happens at the next hop the route chose. */
-export function nextHopStep(
-  ctx: EvalContext, b: FlowBuilder, target: ComputeTarget, subnet: Subnet, decision: RouteDecision, flow: NextHopFlow,
-): Ending | undefined {
+/** What happens at the next hop the route chose for a flow from the compute of `side`. */
+export function nextHopStep(side: ComputeSide, b: FlowBuilder, decision: RouteDecision, flow: NextHopFlow): Ending | undefined {
+  const { ctx, target, subnet } = side;
   const hop = decision.nextHopType;
   if (hop === 'VirtualAppliance') {
     const ip = decision.nextHopIp ?? '';
     const fw = firewallsByPrivateIp(scanCollection(ctx.snap.firewalls)).get(ip);
     if (fw) {
+      // Firewall rules match the source addresses: these flows are the subnet's own.
+      side.addressesMatter();
       const fd = evaluateFirewall(ctx.snap, fw, {
         protocol: flow.protocol, source: flow.source, destination: flow.destination, destinationPort: flow.port,
         ...(flow.destination.kind === 'fqdn' ? { scheme: flow.port === 80 ? 'Http' : 'Https' } : {}),

@@ -8,7 +8,7 @@ import type { NetworkSecurityGroup, SecurityRule } from '../../model/resources';
 import { HOST_VIP, IMDS_IP } from '../../net/publicSpace';
 import { endpointOf, fieldRanges, remainderOf, type VnetScope } from './addressMatch';
 import { type NsgContext, type NsgDecision, type NsgFlow, NsgSentence, type RuleEvaluation } from './nsgTypes';
-import { type ParsedRule, type RuleList, ruleList } from './parsedRule';
+import { type ParsedRule, type RuleList, ruleList, SIMPLE_DESTINATION, SIMPLE_SOURCE } from './parsedRule';
 import { type MatchEnv, type MatchFlow, matchesApartFromRemote, matchRule, ruleMatches } from './ruleMatch';
 
 const NO_ASGS: ReadonlySet<string> = new Set();
@@ -72,10 +72,12 @@ export function decide(
   let splits: Split[] | undefined; // made on the first split (rare)
   let decider: ParsedRule | undefined;
   let stop = rules.length - 1;
+  let simple = SIMPLE_SOURCE | SIMPLE_DESTINATION; // narrowed by every rule looked at
   for (let c = 0; c < found.length || rules.more(candidates); c++) {
     const i = found[c] as number;
     const pr = rules.at(i);
     if (platform && !pr.namesPlatform) continue;
+    simple &= pr.simpleSides;
     const m = ruleMatches(pr, flowNow, env);
     if (m === 'yes') {
       stop = i;
@@ -100,7 +102,7 @@ export function decide(
     }
   }
   // The trace of looked-at rules is built only when read (Decision.evaluated): most flows never show it.
-  const trace: TraceInputs = { rules, stop, platform, splits: splits ?? NO_SPLITS, mflow, env };
+  const trace: TraceInputs = { rules, stop, platform, splits: splits ?? NO_SPLITS, mflow, env, simple };
   if (decider) {
     const pr = decider;
     const other = pr.access === 'Allow' ? partialDeny : partialAllow;
@@ -152,6 +154,8 @@ interface TraceInputs {
   readonly splits: readonly Split[];
   readonly mflow: MatchFlow;
   readonly env: MatchEnv;
+  /** simpleSides of the rules looked at. */
+  readonly simple: number;
 }
 
 /**
@@ -177,6 +181,10 @@ class Decision implements NsgDecision {
     if (fallbackRule) this.fallbackRule = fallbackRule;
     if (platformExempt) this.platformExempt = platformExempt;
     if (sentence) this.sentence = sentence;
+  }
+
+  get simpleSides(): number {
+    return this.#trace.simple;
   }
 
   get evaluated(): readonly RuleEvaluation[] {

@@ -5,10 +5,12 @@
 import type { NetworkSecurityGroup } from '../../model/resources';
 import { vnetScope } from './addressMatch';
 import { decide } from './decideNsg';
+import { SIMPLE_DESTINATION, SIMPLE_SOURCE } from './parsedRule';
 import type { NsgContext, NsgDecision, NsgFlow } from './nsgTypes';
 
 export type { NsgContext, NsgDecision, NsgFlow, RuleEvaluation } from './nsgTypes';
 export { amlAutoNsg, AML_AUTO_RULE_NAME } from './amlAutoNsg';
+export { SIMPLE_DESTINATION, SIMPLE_SOURCE } from './parsedRule';
 export { defaultSecurityRules } from '../../model/defaultSecurityRules';
 
 /**
@@ -33,6 +35,13 @@ export interface NsgAttachment {
 
 /** The outcome of every NSG on a path. */
 export interface NsgChainResult { readonly access: 'Allow' | 'Deny' | 'Unknown'; readonly decisions: readonly NsgDecision[]; readonly deciding?: NsgDecision }
+
+/** The simpleSides bits every decision of a chain shares (NsgDecision.simpleSides). */
+export function chainSimpleSides(result: NsgChainResult): number {
+  let bits = SIMPLE_SOURCE | SIMPLE_DESTINATION;
+  for (const d of result.decisions) bits &= d.simpleSides ?? SIMPLE_SOURCE | SIMPLE_DESTINATION;
+  return bits;
+}
 
 /** Evaluate attachments in the given order (caller passes NIC→subnet for outbound, subnet→NIC for inbound); first Deny stops; Allow needs every NSG to allow; deciding = the deny, or the LAST allow (N3); no attachments = Allow with no deciding NSG. */
 export function evaluateNsgChain(chain: readonly NsgAttachment[], flow: NsgFlow, ctx: NsgContext): NsgChainResult {

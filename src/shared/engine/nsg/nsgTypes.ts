@@ -56,6 +56,12 @@ export interface NsgDecision {
   readonly platformExempt?: boolean;
   /** For a plain rule decision: its sentence, shared by every decision that says the same (see NsgSentence). */
   readonly sentence?: NsgSentence;
+  /**
+   * SIMPLE_SOURCE / SIMPLE_DESTINATION bits (parsedRule): set when every rule this decision looked at
+   * has that field `*` or `VirtualNetwork` alone, so any other endpoint inside the VNet scope on that
+   * side gets the same decision. Undefined = both (no rule was looked at).
+   */
+  readonly simpleSides?: number;
 }
 
 /**

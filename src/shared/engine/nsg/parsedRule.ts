@@ -51,6 +51,23 @@ export interface ParsedRule {
   readonly namesPlatform: boolean;
   /** Why the rule could not be parsed (a port or prefix Azure would reject). */
   readonly invalid?: string;
+  /**
+   * Bits (SIMPLE_SOURCE, SIMPLE_DESTINATION) of the address fields that are `*` or `VirtualNetwork`
+   * alone: such a field answers alike for every address inside the VNet scope, so a decision made
+   * only of rules simple on one side holds for any endpoint of the scope on that side (every rule
+   * of an unreadable rule is simple: it says `unknown` whatever the addresses).
+   */
+  readonly simpleSides: number;
+}
+
+/** `simpleSides` bit: the source field is `*` or `VirtualNetwork` alone. */
+export const SIMPLE_SOURCE = 1;
+/** `simpleSides` bit: the destination field is `*` or `VirtualNetwork` alone. */
+export const SIMPLE_DESTINATION = 2;
+
+/** `*`, or `VirtualNetwork` alone (no prefixes, other tags or ASGs). */
+function simpleField(f: AddressField): boolean {
+  return f.all || (f.virtualNetwork && f.literal.isEmpty && f.tags.length === 0 && f.asgKeys.length === 0 && f.bad === undefined);
 }
 
 const PLATFORM_TAGS = new Set(['azureplatformdns', 'azureplatformimds', 'azureplatformlkm']);
@@ -175,6 +192,8 @@ function parseRule(rule: SecurityRule): ParsedRule {
     destination,
     namesPlatform: source.namesPlatform === true || destination.namesPlatform === true,
     invalid,
+    simpleSides: invalid !== undefined ? SIMPLE_SOURCE | SIMPLE_DESTINATION
+      : (simpleField(source) ? SIMPLE_SOURCE : 0) | (simpleField(destination) ? SIMPLE_DESTINATION : 0),
   };
 }
 
