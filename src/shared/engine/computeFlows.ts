@@ -16,7 +16,7 @@ import type { ComputeTarget } from './computeTargets';
 import type { EvalContext } from './context';
 import { scanCollection } from './dependencyLog';
 import { endpointsFor, evaluateDependencyFlow } from './dependencyFlows';
-import { FlowBuilder, type FlowSpec } from './flowBuilder';
+import { FlowBuilder, retraced, type FlowSpec } from './flowBuilder';
 import { firewallsByPrivateIp } from './indexes';
 import { isUnreadable } from './missing';
 import { hasAutoNsg } from './nsgChains';
@@ -107,7 +107,7 @@ function repoint(set: FlowSet, from: string, to: { resourceId: string; name?: st
       const names = f.trace.some((s) => s.resourceId === from);
       const trace = names ? f.trace.map(moved) : f.trace;
       const decidedBy = moved(f.decidedBy);
-      out = trace === f.trace && decidedBy === f.decidedBy ? f : { ...f, trace, decidedBy };
+      out = trace === f.trace && decidedBy === f.decidedBy ? f : retraced(f, trace, decidedBy);
       repointed.set(f, out);
     }
     return out;

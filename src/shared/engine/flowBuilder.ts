@@ -101,20 +101,31 @@ export class FlowBuilder {
   }
 
   finish(ending: Ending | undefined): FlowVerdict {
-    // Built field by field, not by spreads: ~17,000 of these per estate, and spreads are slow in V8.
-    const s = this.spec;
     // A right-sized copy: the builder's array grew by push to 17 slots for ~3 steps, and the verdict
     // keeps its trace (every slot is copied by the young-generation GC, then held in the old one).
     const trace = this.trace.slice();
     const status = ending ? ending.status : 'allowed';
     const decidedBy = ending ? ending.decidedBy : this.allowedBy ?? { layer: 'route' as const };
     const explanation = ending ? ending.explanation : this.allowedWhy || 'Nothing on the path blocks this flow.';
-    return s.peerResourceId
-      ? { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
-        trace, peerResourceId: s.peerResourceId, status, decidedBy, explanation }
-      : { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
-        trace, status, decidedBy, explanation };
+    return verdict(this.spec, trace, status, decidedBy, explanation);
   }
+}
+
+/** A flow verdict with another trace and decidedBy (a shared flow pointed at another resource). */
+export function retraced(f: FlowVerdict, trace: readonly TraceStep[], decidedBy: DecidedBy): FlowVerdict {
+  return verdict(f, trace, f.status, decidedBy, f.explanation);
+}
+
+/**
+ * Built field by field, not by spreads: ~17,000 of these per estate, and spreads are slow in V8.
+ * One field order for every verdict (it is the JSON's).
+ */
+function verdict(s: FlowSpec, trace: readonly TraceStep[], status: FlowStatus, decidedBy: DecidedBy, explanation: string): FlowVerdict {
+  return s.peerResourceId
+    ? { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
+      trace, peerResourceId: s.peerResourceId, status, decidedBy, explanation }
+    : { requirement: s.requirement, direction: s.direction, protocol: s.protocol, port: s.port, peer: s.peer, required: s.required,
+      trace, status, decidedBy, explanation };
 }
 
 function nsgStep(d: NsgDecision, note: string): TraceStep {

@@ -27,22 +27,24 @@ import { virtualNetworkPrefixes } from './vnetScope';
 export function subnetClass(ctx: EvalContext, subnet: Subnet): string | undefined {
   return ctx.memo('subnetClass', subnet, () => {
     const vnetKey = idKey(subnet.vnetId);
-    const vnet = ctx.snap.vnets.get(vnetKey);
-    if (!vnet || ctx.snap.adminRules.get(vnetKey) || routesOf(ctx, subnet).unknown) return undefined;
-    if (!subnet.addressPrefixes.length || !subnet.addressPrefixes.every((p) => ipv4Range(p))) return undefined;
-    if (!vnetRanges(ctx, subnet.vnetId).containsSet(Ipv4RangeSet.fromCidrs(subnet.addressPrefixes))) return undefined;
-    const key = (id: string | undefined) => (id ? idKey(id) : '');
-    return [
-      vnetKey, key(subnet.nsgId), key(subnet.routeTableId), key(subnet.natGatewayId), String(subnet.defaultOutboundAccess),
-      subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(','),
-      subnet.privateEndpointNetworkPolicies, subnet.delegations.join(','),
-    ].join('|');
+    if (!ctx.snap.vnets.get(vnetKey) || ctx.snap.adminRules.get(vnetKey) || routesOf(ctx, subnet).unknown) return undefined;
+    const space = vnetRanges(ctx, vnetKey);
+    if (!subnet.addressPrefixes.length || !subnet.addressPrefixes.every((p) => inside(space, p))) return undefined;
+    // The ids as written: equal texts are the same resources (ids that differ only in case share less).
+    const se = subnet.serviceEndpoints.length ? subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(',') : '';
+    return `${vnetKey}|${subnet.nsgId ?? ''}|${subnet.routeTableId ?? ''}|${subnet.natGatewayId ?? ''}|${String(subnet.defaultOutboundAccess)}|${se}|${subnet.privateEndpointNetworkPolicies}|${subnet.delegations.join(',')}`;
   });
 }
 
-/** The IPv4 address space of a VNet (empty when the VNet is not in the snapshot), once per pass. */
-function vnetRanges(ctx: EvalContext, vnetId: string): Ipv4RangeSet {
-  return ctx.memo('vnetRanges', idKey(vnetId), () => Ipv4RangeSet.fromCidrs(ctx.snap.vnets.get(idKey(vnetId))?.addressPrefixes ?? []));
+/** Is `prefix` an IPv4 prefix inside `space`? */
+function inside(space: Ipv4RangeSet, prefix: string): boolean {
+  const r = ipv4Range(prefix);
+  return r !== undefined && space.containsRange(r.start, r.end);
+}
+
+/** The IPv4 address space of a VNet by its idKey (empty when the VNet is not in the snapshot), once per pass. */
+function vnetRanges(ctx: EvalContext, vnetKey: string): Ipv4RangeSet {
+  return ctx.memo('vnetRanges', vnetKey, () => Ipv4RangeSet.fromCidrs(ctx.snap.vnets.get(vnetKey)?.addressPrefixes ?? []));
 }
 
 /**
@@ -50,6 +52,6 @@ function vnetRanges(ctx: EvalContext, vnetId: string): Ipv4RangeSet {
  * Then a `VirtualNetwork` field answers alike for every subnet of that VNet.
  */
 export function scopeHoldsVnet(ctx: EvalContext, scopeSubnet: Subnet, computeSubnet: Subnet): boolean {
-  const space = vnetRanges(ctx, computeSubnet.vnetId);
+  const space = vnetRanges(ctx, idKey(computeSubnet.vnetId));
   return !space.isEmpty && vnetScope(virtualNetworkPrefixes(ctx, scopeSubnet)).ranges.containsSet(space);
 }
