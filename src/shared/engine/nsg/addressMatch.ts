@@ -67,19 +67,26 @@ const vnetEndpoints = new WeakMap<AddressSet, WeakMap<VnetScope, Endpoint>>();
 
 /** Resolve an endpoint; cached per set object (and scope, for `VirtualNetwork`) and tag index (sets are interned by the engine). */
 export function endpointOf(set: AddressSet, tags: TagIndex, scope: VnetScope): Endpoint {
-  const make = () => resolveEndpoint(set, tags, scope);
-  return set.kind === 'tag' && set.tag.toLowerCase() === 'virtualnetwork'
-    ? cachedFor(perScope(vnetEndpoints, set), scope, tags, make)
-    : cachedFor(endpoints, set, tags, make);
+  // Twice per NSG decision: no closure, no lower-cased copy of the tag per call.
+  const cache = set.kind === 'tag' && isVirtualNetworkTag(set.tag) ? perScope(vnetEndpoints, set) : undefined;
+  if (cache) return cachedFor(cache, scope, tags) ?? kept(cache, scope, resolveEndpoint(set, tags, scope));
+  return cachedFor(endpoints, set, tags) ?? kept(endpoints, set, resolveEndpoint(set, tags, scope));
 }
 
-/** A weak cache entry valid for one tag index (the same set means other addresses with other tag data). */
-function cachedFor<K extends object, V extends { readonly tags: TagIndex }>(cache: WeakMap<K, V>, key: K, tags: TagIndex, make: () => V): V {
+function isVirtualNetworkTag(tag: string): boolean {
+  return tag.length === 14 && tag.toLowerCase() === 'virtualnetwork';
+}
+
+/** A weak cache entry, if it is valid for this tag index (the same set means other addresses with other tag data). */
+function cachedFor<K extends object, V extends { readonly tags: TagIndex }>(cache: WeakMap<K, V>, key: K, tags: TagIndex): V | undefined {
   const hit = cache.get(key);
-  if (hit && hit.tags === tags) return hit;
-  const v = make();
-  cache.set(key, v);
-  return v;
+  return hit && hit.tags === tags ? hit : undefined;
+}
+
+/** Keep `value` under `key`; returns it. */
+function kept<K extends object, V>(cache: WeakMap<K, V>, key: K, value: V): V {
+  cache.set(key, value);
+  return value;
 }
 
 /** The per-scope cache of `key` in a two-level cache. */
@@ -95,7 +102,7 @@ function resolveEndpoint(set: AddressSet, tags: TagIndex, scope: VnetScope): End
     const ranges = literalRanges(set);
     return ranges && !ranges.isEmpty ? { set, ranges, id, tags } : { set, id, tags };
   }
-  if (set.tag.toLowerCase() === 'virtualnetwork') return { set, ranges: scope.ranges, tag: set.tag, id, tags };
+  if (isVirtualNetworkTag(set.tag)) return { set, ranges: scope.ranges, tag: set.tag, id, tags };
   const ranges = tags.ranges(set.tag);
   return ranges && !ranges.isEmpty ? { set, ranges, tag: set.tag, id, tags } : { set, tag: set.tag, id, tags };
 }
@@ -142,8 +149,9 @@ const scopedFields = new WeakMap<AddressField, WeakMap<VnetScope, ScopedField>>(
 const plainFields = new WeakMap<AddressField, ScopedField>();
 
 function scoped(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {
-  const make = () => resolveField(field, tags, scope);
-  return field.virtualNetwork ? cachedFor(perScope(scopedFields, field), scope, tags, make) : cachedFor(plainFields, field, tags, make);
+  if (!field.virtualNetwork) return cachedFor(plainFields, field, tags) ?? kept(plainFields, field, resolveField(field, tags, scope));
+  const byScope = perScope(scopedFields, field);
+  return cachedFor(byScope, scope, tags) ?? kept(byScope, scope, resolveField(field, tags, scope));
 }
 
 function resolveField(field: AddressField, tags: TagIndex, scope: VnetScope): ScopedField {

@@ -46,8 +46,11 @@ interface Outcome { readonly match: 'yes' | 'no' | 'unknown'; readonly why: Why 
 
 function protocolMatch(pr: ParsedRule, flow: MatchFlow, a: Assumptions): boolean {
   if (pr.protocol === '*') return (flow.protocol !== 'Esp' && flow.protocol !== 'Ah') || a.anyProtocolMatchesEspAh;
-  return pr.protocolKey === flow.protocol.toLowerCase();
+  return pr.protocolKey === (LOWER_PROTOCOL[flow.protocol] ?? flow.protocol.toLowerCase());
 }
+
+/** The flow protocol as ParsedRule.protocolKey spells it (a lookup, not a lower-cased copy per rule looked at). */
+const LOWER_PROTOCOL: Readonly<Record<MatchFlow['protocol'], string>> = { Tcp: 'tcp', Udp: 'udp', Icmp: 'icmp', Esp: 'esp', Ah: 'ah' };
 
 function sideMatch(field: AddressField, ep: Endpoint, protectedSide: boolean, env: MatchEnv): FieldMatch {
   if (!field.asgKeys.length) return matchAddressField(field, ep, env.tags, env.scope);

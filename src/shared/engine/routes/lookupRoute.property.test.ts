@@ -4,7 +4,9 @@ import { ipInCidr, ipv4ToString, prefixLength } from '../../net/cidr';
 import { TagIndex } from '../../servicetags/tagIndex';
 import { DEFAULT_ASSUMPTIONS } from '../assumptions';
 import { SAMPLE_TAGS } from '../testing/sampleTags';
+import { Ipv4RangeSet } from '../../net/ipv4RangeSet';
 import { lookupRoute } from './lookupRoute';
+import { prepare, sweep, sweepRanges } from './routePieces';
 import type { EffectiveRoute } from './routeTypes';
 
 const ctx = { tags: TagIndex.from(SAMPLE_TAGS), assumptions: DEFAULT_ASSUMPTIONS };
@@ -30,6 +32,14 @@ const ipArb = fc.tuple(fc.constantFrom(10, 20), fc.integer({ min: 0, max: 3 }), 
 const winner = (routes: EffectiveRoute[], ip: string) => lookupRoute(routes, { kind: 'ip', ip }, ctx);
 
 describe('lookupRoute properties', () => {
+  it('a single address is assigned as the general sweep assigns it (sweepAddress)', () => {
+    fc.assert(fc.property(routesArb, ipArb, (routes, ip) => {
+      const p = prepare(routes, ctx.tags);
+      const dest = Ipv4RangeSet.fromCidrs([`${ip}/32`]);
+      expect(sweep(p, dest)).toEqual(sweepRanges(p, dest));
+    }));
+  });
+
   it('the winner holds the address and no route holding it is more specific (LPM)', () => {
     fc.assert(fc.property(routesArb, ipArb, (routes, ip) => {
       const w = winner(routes, ip).route as EffectiveRoute;

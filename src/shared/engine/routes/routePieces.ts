@@ -123,10 +123,33 @@ class PieceHeap {
 }
 
 /**
+ * `sweep` for one address (a private endpoint's, the commonest lookup): the best piece holding it,
+ * and the pieces holding it, by start, as rivals — what the sweep finds, without its boundary sort.
+ */
+function sweepAddress(p: Prepared, ip: number): Sweep {
+  const holding = new Set<Piece>();
+  overlapping(p, ip, ip, holding);
+  const rivals = [...holding].sort((a, b) => a.start - b.start);
+  let first: Piece | undefined;
+  for (const c of rivals) if (!first || c.rank < first.rank) first = c;
+  return { parts: new Map([[first?.route ?? NO_ROUTE, [[ip, ip]]]]), ...(first ? { first } : {}), rivals };
+}
+
+/**
  * Assign every address of `dest` to its best route with one sweep over the boundaries of the
  * destination and the overlapping route prefixes (a heap keeps the best route covering the sweep point).
  */
-export function sweep(p: Prepared, dest: Ipv4RangeSet): { parts: Map<EffectiveRoute, [number, number][]>; first?: Piece; rivals: Piece[] } {
+export function sweep(p: Prepared, dest: Ipv4RangeSet): Sweep {
+  const pairs = dest.pairs();
+  const only = pairs.length === 1 ? pairs[0] : undefined;
+  return only && only[0] === only[1] ? sweepAddress(p, only[0]) : sweepRanges(p, dest);
+}
+
+/** Where each address of a destination goes: per route its ranges, the first address's best piece, and the pieces competing for it. */
+export interface Sweep { readonly parts: Map<EffectiveRoute, [number, number][]>; readonly first?: Piece; readonly rivals: Piece[] }
+
+/** The general sweep (exported for the test that checks sweepAddress against it). */
+export function sweepRanges(p: Prepared, dest: Ipv4RangeSet): Sweep {
   const candidates = new Set<Piece>();
   const destPairs = dest.pairs();
   for (const [s, e] of destPairs) overlapping(p, s, e, candidates);
