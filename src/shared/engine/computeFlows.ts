@@ -99,8 +99,17 @@ function forSubnet(set: FlowSet, from: Subnet, to: Subnet): FlowSet {
  */
 function repoint(set: FlowSet, from: string, to: { resourceId: string; name?: string }, fromName?: string): FlowSet {
   const repointed = new Map<FlowVerdict, FlowVerdict>();
-  const moved = <T extends { readonly resourceId?: string; readonly name?: string }>(x: T): T =>
-    x.resourceId !== from ? x : to.name !== undefined && x.name === fromName ? { ...x, resourceId: to.resourceId, name: to.name } : { ...x, resourceId: to.resourceId };
+  // Steps and decidedBy objects are shared by many flows (FlowBuilder.passFor): one copy each.
+  const copies = new Map<object, object>();
+  const moved = <T extends { readonly resourceId?: string; readonly name?: string }>(x: T): T => {
+    if (x.resourceId !== from) return x;
+    let c = copies.get(x) as T | undefined;
+    if (!c) {
+      c = to.name !== undefined && x.name === fromName ? { ...x, resourceId: to.resourceId, name: to.name } : { ...x, resourceId: to.resourceId };
+      copies.set(x, c);
+    }
+    return c;
+  };
   const flowFor = (f: FlowVerdict): FlowVerdict => {
     let out = repointed.get(f);
     if (!out) {

@@ -3,7 +3,7 @@
  * are Connected, and virtual network access is allowed (per the peeringAccess assumption). Peering
  * is not transitive. When we cannot read the other side, the answer is `unknown`, never a guess.
  */
-import { subscriptionOf } from '../model/armId';
+import { lastSegment, subscriptionOf } from '../model/armId';
 import type { VirtualNetworkPeering } from '../model/resources';
 import type { Snapshot } from '../model/snapshot';
 import type { Assumptions } from './assumptions';
@@ -21,10 +21,6 @@ export interface PeeringStatus {
 }
 
 const VNET_TYPE = 'microsoft.network/virtualnetworks';
-
-function nameOf(id: string): string {
-  return id.replace(/\/+$/, '').split('/').pop() ?? id;
-}
 
 /** Can we not read this VNet (absent, or its subscription/type/resource is recorded as unreadable)? */
 function unreadable(snapshot: Snapshot, vnetId: string): boolean {
@@ -46,8 +42,8 @@ function unreadable(snapshot: Snapshot, vnetId: string): boolean {
  * `receivingSide` assumption, where B's side must allow access).
  */
 export function peeringBetween(snapshot: Snapshot, vnetA: string, vnetB: string, assumptions: Assumptions): PeeringStatus {
-  const a = nameOf(vnetA);
-  const b = nameOf(vnetB);
+  const a = lastSegment(vnetA);
+  const b = lastSegment(vnetB);
   if (keyOf(vnetA) === keyOf(vnetB)) return { status: 'connected', explanation: `Same VNet ${a}: no peering needed.`, peeringIds: [] };
   const local = peeringFromTo(snapshot, vnetA, vnetB);
   const remote = peeringFromTo(snapshot, vnetB, vnetA);

@@ -56,8 +56,10 @@ export function parentId(id: string): string {
 
 /** The last segment of an id: the resource's own name. */
 export function lastSegment(id: string): string {
-  const parts = id.replace(/\/+$/, '').split('/');
-  return parts[parts.length - 1] ?? '';
+  // No split: ids are ~150 characters and the engine names resources on hot paths.
+  let end = id.length;
+  while (end > 0 && id.charCodeAt(end - 1) === 47) end--; // trailing '/'
+  return id.slice(id.lastIndexOf('/', end - 1) + 1, end);
 }
 
 /** ARM resource types compare case-insensitively too. */

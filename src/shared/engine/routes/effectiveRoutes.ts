@@ -3,7 +3,7 @@
  * peering routes, service-endpoint routes, private-endpoint /32 routes and the subnet's UDRs, with
  * overridden routes marked Invalid. lookupRoute (re-exported here) picks the route a destination takes.
  */
-import { parentId } from '../../model/armId';
+import { lastSegment, parentId } from '../../model/armId';
 import type { PrivateEndpoint, Subnet, VirtualNetwork } from '../../model/resources';
 import type { ById, Snapshot } from '../../model/snapshot';
 import { cidrContains, ipv4Range, isIpOrCidr, normalizeCidr, prefixLength } from '../../net/cidr';
@@ -37,7 +37,7 @@ function endpointsByVnet(pes: ById<PrivateEndpoint>): Map<string, PrivateEndpoin
 }
 
 function nameOf(id: string | undefined): string {
-  return id?.replace(/\/+$/, '').split('/').pop() ?? '';
+  return id === undefined ? '' : lastSegment(id);
 }
 
 function peeringRoutes(snapshot: Snapshot, vnet: VirtualNetwork): EffectiveRoute[] {
