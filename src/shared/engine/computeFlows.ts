@@ -1,8 +1,10 @@
 /**
  * One compute's verdict: the catalogue rows that apply to its kind and public-IP mode become flows
  * (one per port, per FQDN for F rows, per dependency for O12), evaluated by the path evaluators;
- * then the checks. Computes with the same profile in the same subnet share their flows (memo); a
- * public-IP managed compute gets them pointed at its own auto NSG (forCompute).
+ * then the checks. Computes with the same profile in the same subnet share their flows (memo), and
+ * so do alike subnets of a VNet (subnetClass) unless the flows matched the subnet's own addresses;
+ * shared flows are pointed at the compute's own subnet (forSubnet) and, for a public-IP managed
+ * compute, at its own auto NSG (forCompute).
  */
 import { idKey, lastSegment } from '../model/armId';
 import { tagSet } from '../net/addressSet';

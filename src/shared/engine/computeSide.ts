@@ -3,7 +3,8 @@
  * chains with their NSG context, and its source addresses. Looked up once per compute, not once per
  * flow: each lookup is a per-pass memo hit, but ~14,000 flows times five of them was a tenth of a
  * pass. A ComputeSide lives inside one compute's evaluation (computeFlowSet), so the recording
- * context still logs every read for that compute.
+ * context still logs every read for that compute. It also collects whether the flows depended on the
+ * compute's own addresses (addressSensitive), which decides whether alike subnets may share them.
  */
 import type { Subnet } from '../model/resources';
 import type { AddressSet } from '../net/addressSet';
