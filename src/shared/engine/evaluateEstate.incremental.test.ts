@@ -79,6 +79,30 @@ describe('createEvaluator', () => {
   });
 });
 
+describe('createEvaluator with subnets that share flow sets (subnetClass)', () => {
+  it('agrees with a fresh evaluation when an edit makes an NSG tell its subnets apart, and back', () => {
+    // 48 clusters over 11 compute VNets of 4 subnets each: alike subnets share flow sets.
+    const base = ingest(toSnapshotFile(syntheticEstate({ computes: 60, vnets: 14, nsgRules: 40, subscriptions: 3, seed: 9 }), { fileName: 'synthetic' }));
+    const cluster = [...base.computes.values()].find((c) => c.name.startsWith('cluster') && c.subnetId?.endsWith('snet-compute-1'));
+    const sub = cluster?.subnetId ? base.subnets.get(idKey(cluster.subnetId)) : undefined;
+    const guard = sub?.nsgId ? base.nsgs.get(idKey(sub.nsgId)) : undefined;
+    if (!sub || !guard) throw new Error('no cluster in snet-compute-1 behind an NSG');
+    const ev = createEvaluator();
+    expect(ev.evaluate(base)).toEqual(evaluateEstate(base));
+    // Deny Azure ML to that one subnet's prefix: its flows must stop being shared with its VNet's other subnets.
+    const deny = { ...rule('DenyOneSubnet', { priority: 99, direction: 'Outbound', access: 'Deny', source: sub.addressPrefixes[0], destination: 'AzureMachineLearning' }), id: `${guard.id}/securityRules/DenyOneSubnet` };
+    const edited = replaceNsg(base, guard.name, (n) => ({ ...n, securityRules: [deny, ...n.securityRules] }));
+    const inc = ev.evaluate(edited);
+    expect(inc).toEqual(evaluateEstate(edited));
+    const o1 = (name: string | undefined) => inc.computes.find((c) => c.name === name)?.flows.find((f) => f.requirement === 'O1' && f.port === 443);
+    expect(o1(cluster?.name)?.decidedBy.name).toBe('DenyOneSubnet');
+    const neighbour = inc.computes.find((c) => c.name.startsWith('cluster') && c.subnetId !== sub.id && idKey(c.subnetId).startsWith(idKey(sub.vnetId)));
+    expect(neighbour).toBeDefined();
+    expect(o1(neighbour?.name)?.decidedBy.name).not.toBe('DenyOneSubnet');
+    expect(ev.evaluate(base)).toEqual(evaluateEstate(base));
+  });
+});
+
 describe('evaluateEstate (one-shot, records nothing)', () => {
   it.each([false, true])('equals the recording evaluator on a synthetic estate (firewall: %s)', (withFirewall) => {
     const s = ingest(toSnapshotFile(syntheticEstate({ computes: 60, vnets: 14, nsgRules: 40, subscriptions: 2, seed: 5, withFirewall }), { fileName: 'synthetic' }));
