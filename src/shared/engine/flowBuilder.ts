@@ -152,8 +152,16 @@ function nsgDecidedBy(d: NsgDecision): DecidedBy {
 interface SharedPass { readonly step: TraceStep; readonly decidedBy: DecidedBy }
 /** owner → key → its shared step, one map per outcome (see FlowBuilder.passFor). Keys are strings or records. */
 const sharedSteps = { pass: new WeakMap<object, Map<string | object, SharedPass>>(), info: new WeakMap<object, Map<string | object, SharedPass>>() };
+/** The same for the empty key (most callers): one lookup instead of two. */
+const ownSteps = { pass: new WeakMap<object, SharedPass>(), info: new WeakMap<object, SharedPass>() };
 
 function sharedStep(owner: object, key: string | object, outcome: 'pass' | 'info', layer: Layer, detail: string | (() => string), ref: StepRef | undefined): SharedPass {
+  if (key === '') {
+    const own = ownSteps[outcome];
+    let shared = own.get(owner);
+    if (!shared) own.set(owner, (shared = { step: step(layer, outcome, typeof detail === 'string' ? detail : detail(), ref), decidedBy: decided(layer, ref) }));
+    return shared;
+  }
   const byOwner = sharedSteps[outcome];
   let byKey = byOwner.get(owner);
   if (!byKey) byOwner.set(owner, (byKey = new Map()));

@@ -69,3 +69,22 @@ describe('RuleList (lazy rule reading)', () => {
     expect(after.at(1).access).toBe('Deny');
   });
 });
+
+describe('ruleList order', () => {
+  it('is each direction\'s custom rules by priority (name on ties), then its default rules, whatever the listed order', () => {
+    const spec = fc.record({
+      priority: fc.integer({ min: 100, max: 110 }), name: fc.constantFrom('a', 'b', 'c', 'd'),
+      direction: fc.constantFrom('Inbound' as const, 'Outbound' as const),
+    });
+    fc.assert(fc.property(fc.array(spec, { maxLength: 12 }), (specs) => {
+      const rules = specs.map((r, i) => rule(`${r.name}${i % 3}`, { priority: r.priority, direction: r.direction, access: 'Allow' }));
+      const n = nsg('p', rules);
+      const byPriority = (a: SecurityRule, b: SecurityRule) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      for (const d of ['Inbound', 'Outbound'] as const) {
+        const expected = [...n.securityRules.filter((r) => r.direction === d).sort(byPriority), ...n.defaultSecurityRules.filter((r) => r.direction === d).sort(byPriority)];
+        expect(ruleList(n, d).rules).toEqual(expected);
+        expect(ruleList(n, d).rules.every((r, i) => r === expected[i])).toBe(true);
+      }
+    }));
+  });
+});
