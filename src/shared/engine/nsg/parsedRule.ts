@@ -54,8 +54,8 @@ export interface ParsedRule {
   /**
    * Bits (SIMPLE_SOURCE, SIMPLE_DESTINATION) of the address fields that are `*` or `VirtualNetwork`
    * alone: such a field answers alike for every address inside the VNet scope, so a decision made
-   * only of rules simple on one side holds for any endpoint of the scope on that side (every rule
-   * of an unreadable rule is simple: it says `unknown` whatever the addresses).
+   * only of rules simple on one side holds for any endpoint of the scope on that side. An unreadable
+   * rule counts as simple on both sides: it says `unknown` whatever the addresses.
    */
   readonly simpleSides: number;
 }
