@@ -135,6 +135,9 @@ function instanceLocationCheck(ctx: EvalContext, target: ComputeTarget, subnet: 
   return { id: 'compute-instance-location', status: 'pass', message: 'The compute instance is in the workspace region and VNet.' };
 }
 
+/** No expected address: whether the zone is linked at all (one array, so the DNS memo key is made once). */
+const NO_ADDRESSES: readonly string[] = [];
+
 /** §5.5 options A/B: peering to a workspace VNet, zone links, and the workspace being reachable. */
 function workspacePathChecks(ctx: EvalContext, target: ComputeTarget, subnet: Subnet, zonesNeeded: readonly string[]): CheckResult[] {
   const w = target.workspace;
@@ -151,7 +154,7 @@ function workspacePathChecks(ctx: EvalContext, target: ComputeTarget, subnet: Su
       ...(ok ? {} : { resourceId: worst?.localPeering?.id ?? subnet.vnetId }) });
   }
   for (const zone of [...new Set(zonesNeeded)]) {
-    const a = resolvePrivateName(ctx, subnet.vnetId, zone, []);
+    const a = resolvePrivateName(ctx, subnet.vnetId, zone, NO_ADDRESSES);
     const linked = a.status !== 'public' && a.status !== 'unknown';
     const zoneIds = [...(zonesByName(scanCollection(ctx.snap.dnsZones)).get(zone.toLowerCase()) ?? [])].map((z) => z.id);
     out.push({ id: `dns-zone-linked:${zone}`, status: linked ? 'pass' : a.status === 'unknown' ? 'warn' : 'fail',
