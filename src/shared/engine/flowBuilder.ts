@@ -159,18 +159,19 @@ function sharedStep(owner: object, key: string | object, outcome: 'pass' | 'info
   if (key === '') {
     const own = ownSteps[outcome];
     let shared = own.get(owner);
-    if (!shared) own.set(owner, (shared = { step: step(layer, outcome, typeof detail === 'string' ? detail : detail(), ref), decidedBy: decided(layer, ref) }));
+    if (!shared) own.set(owner, (shared = sharedPass(outcome, layer, detail, ref)));
     return shared;
   }
   const byOwner = sharedSteps[outcome];
   let byKey = byOwner.get(owner);
   if (!byKey) byOwner.set(owner, (byKey = new Map()));
   let shared = byKey.get(key);
-  if (!shared) {
-    const text = typeof detail === 'string' ? detail : detail();
-    byKey.set(key, (shared = { step: step(layer, outcome, text, ref), decidedBy: decided(layer, ref) }));
-  }
+  if (!shared) byKey.set(key, (shared = sharedPass(outcome, layer, detail, ref)));
   return shared;
+}
+
+function sharedPass(outcome: 'pass' | 'info', layer: Layer, detail: string | (() => string), ref: StepRef | undefined): SharedPass {
+  return { step: step(layer, outcome, typeof detail === 'string' ? detail : detail(), ref), decidedBy: decided(layer, ref) };
 }
 
 /** Where a step points: the resource, and the rule or route name and priority. */

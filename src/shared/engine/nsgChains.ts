@@ -86,9 +86,8 @@ export function evaluateChainForProtocol(
   source: AddressSet,
   destination: AddressSet,
   destinationPort: number,
-  asgIds: readonly string[] = [],
 ): NsgPathResult {
-  return evaluateChainIn(nsgContextOf(ctx, scopeSubnet, asgIds), chain, direction, protocol, source, destination, destinationPort);
+  return evaluateChainIn(nsgContextOf(ctx, scopeSubnet), chain, direction, protocol, source, destination, destinationPort);
 }
 
 /** {@link evaluateChainForProtocol} with the NSG context already at hand (a compute's flows share theirs). */

@@ -29,10 +29,14 @@ export function routesOf(ctx: EvalContext, subnet: Subnet): SubnetRoutes {
   return ctx.memo('routes', subnet, () => {
     const own = () => effectiveRoutes(ctx.snap, subnet.id, { tags: ctx.tags, assumptions: ctx.assumptions });
     if (!ctx.snap.vnets.get(idKey(subnet.vnetId))) return own();
-    const se = subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(',');
-    const shared = ctx.memo('routesByVnet', `${idKey(subnet.vnetId)}|${subnet.routeTableId ? idKey(subnet.routeTableId) : ''}|${se}`, own);
+    const shared = ctx.memo('routesByVnet', `${idKey(subnet.vnetId)}|${subnet.routeTableId ? idKey(subnet.routeTableId) : ''}|${serviceEndpointsKey(subnet)}`, own);
     return shared.unknown ? own() : shared;
   });
+}
+
+/** A subnet's service endpoints as one key (they add routes, so subnets share routes only when these match). */
+export function serviceEndpointsKey(subnet: Subnet): string {
+  return subnet.serviceEndpoints.length ? subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(',') : '';
 }
 
 function routeRef(subnet: Subnet, r: EffectiveRoute | undefined): { resourceId?: string; name?: string } {

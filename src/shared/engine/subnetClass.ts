@@ -16,7 +16,7 @@ import { ipv4Range } from '../net/cidr';
 import { Ipv4RangeSet } from '../net/ipv4RangeSet';
 import type { EvalContext } from './context';
 import { vnetScope } from './nsg/addressMatch';
-import { routesOf } from './routing';
+import { routesOf, serviceEndpointsKey } from './routing';
 import { virtualNetworkPrefixes } from './vnetScope';
 
 /**
@@ -31,8 +31,7 @@ export function subnetClass(ctx: EvalContext, subnet: Subnet): string | undefine
     const space = vnetRanges(ctx, vnetKey);
     if (!subnet.addressPrefixes.length || !subnet.addressPrefixes.every((p) => inside(space, p))) return undefined;
     // The ids as written: equal texts are the same resources (ids that differ only in case share less).
-    const se = subnet.serviceEndpoints.length ? subnet.serviceEndpoints.map((e) => `${e.service}@${e.locations.join('+')}`).join(',') : '';
-    return `${vnetKey}|${subnet.nsgId ?? ''}|${subnet.routeTableId ?? ''}|${subnet.natGatewayId ?? ''}|${String(subnet.defaultOutboundAccess)}|${se}|${subnet.privateEndpointNetworkPolicies}|${subnet.delegations.join(',')}`;
+    return `${vnetKey}|${subnet.nsgId ?? ''}|${subnet.routeTableId ?? ''}|${subnet.natGatewayId ?? ''}|${String(subnet.defaultOutboundAccess)}|${serviceEndpointsKey(subnet)}|${subnet.privateEndpointNetworkPolicies}|${subnet.delegations.join(',')}`;
   });
 }
 

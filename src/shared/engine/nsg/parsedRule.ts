@@ -67,7 +67,7 @@ export const SIMPLE_DESTINATION = 2;
 
 /** `*`, or `VirtualNetwork` alone (no prefixes, other tags or ASGs). */
 function simpleField(f: AddressField): boolean {
-  return f.all || (f.virtualNetwork && f.literal.isEmpty && f.tags.length === 0 && f.asgKeys.length === 0 && f.bad === undefined);
+  return f.all || (f.virtualNetwork && f.literal.isEmpty && f.tags.length === 0 && f.asgKeys.length === 0);
 }
 
 const PLATFORM_TAGS = new Set(['azureplatformdns', 'azureplatformimds', 'azureplatformlkm']);
@@ -162,7 +162,7 @@ function listKey(items: readonly string[]): string {
 // Constants, not per-rule objects: 60,000 rules are parsed on a fresh estate.
 const ALL_PORTS: PortSet = { all: true, ranges: [[0, 65535]] };
 /** Lower-case protocol without a per-rule allocation (a switch: a record lookup by a fresh string first internalizes it). */
-function protocolKey(p: string): string {
+export function protocolKey(p: string): string {
   switch (p) {
     case '*': return '*';
     case 'Tcp': return 'tcp';
@@ -299,7 +299,7 @@ export class RuleList {
 
   /** Find the next candidate of `c` (reading rules as far as needed); false when there is none. */
   more(c: Candidates): boolean {
-    const p = c.protocol === 'Tcp' ? 'tcp' : c.protocol === 'Udp' ? 'udp' : undefined;
+    const p = c.protocol === 'Tcp' || c.protocol === 'Udp' ? protocolKey(c.protocol) : undefined;
     while (c.scanned < this.length) {
       const i = c.scanned++;
       if (p === undefined || this.candidate(i, p, c.port)) {

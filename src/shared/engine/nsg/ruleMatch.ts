@@ -8,7 +8,7 @@ import type { TagIndex } from '../../servicetags/tagIndex';
 import type { Assumptions } from '../assumptions';
 import { type Endpoint, type FieldMatch, type VnetScope, endpointMayBePrivate, matchAddressField } from './addressMatch';
 import type { AddressField, ParsedRule, PortSet } from './parsedRule';
-import { portsCover } from './parsedRule';
+import { portsCover, protocolKey } from './parsedRule';
 
 /** The flow as the matcher sees it (endpoints resolved). */
 export interface MatchFlow {
@@ -46,11 +46,8 @@ interface Outcome { readonly match: 'yes' | 'no' | 'unknown'; readonly why: Why 
 
 function protocolMatch(pr: ParsedRule, flow: MatchFlow, a: Assumptions): boolean {
   if (pr.protocol === '*') return (flow.protocol !== 'Esp' && flow.protocol !== 'Ah') || a.anyProtocolMatchesEspAh;
-  return pr.protocolKey === (LOWER_PROTOCOL[flow.protocol] ?? flow.protocol.toLowerCase());
+  return pr.protocolKey === protocolKey(flow.protocol);
 }
-
-/** The flow protocol as ParsedRule.protocolKey spells it (a lookup, not a lower-cased copy per rule looked at). */
-const LOWER_PROTOCOL: Readonly<Record<MatchFlow['protocol'], string>> = { Tcp: 'tcp', Udp: 'udp', Icmp: 'icmp', Esp: 'esp', Ah: 'ah' };
 
 function sideMatch(field: AddressField, ep: Endpoint, protectedSide: boolean, env: MatchEnv): FieldMatch {
   if (!field.asgKeys.length) return matchAddressField(field, ep, env.tags, env.scope);
