@@ -16,7 +16,7 @@ import { resolvePrivateName } from './dns';
 import { FlowBuilder, type Ending, type FlowSpec } from './flowBuilder';
 import { privateEndpointsByTarget } from './indexes';
 import type { ComputeSide } from './computeSide';
-import { evaluateChainForProtocol, evaluateChainIn, subnetAttachments } from './nsgChains';
+import { evaluateChainIn, nsgContextOf, subnetAttachments } from './nsgChains';
 import { peeringOf } from './peering';
 import { evaluatePublicOutbound } from './publicFlows';
 import { nextHopStep, routeStep } from './routing';
@@ -145,7 +145,7 @@ function viaEndpoint(
   // NSG on the endpoint's subnet applies only when its network policies enable NSGs (§1.7).
   const policies = peSubnet.privateEndpointNetworkPolicies;
   if (policies === 'Enabled' || policies === 'NetworkSecurityGroupEnabled') {
-    const inbound = evaluateChainForProtocol(ctx, subnetAttachments(ctx, peSubnet), peSubnet, 'Inbound', spec.protocol, source, dest, spec.port);
+    const inbound = evaluateChainIn(nsgContextOf(ctx, peSubnet), subnetAttachments(ctx, peSubnet), 'Inbound', spec.protocol, source, dest, spec.port);
     side.noteNsg(inbound, 'source', scopeHoldsVnet(ctx, peSubnet, subnet));
     const e = b.nsgChain(inbound.result, ' (private endpoint subnet, network policies on)');
     if (e) return b.finish(e);

@@ -74,23 +74,10 @@ export function nsgContextOf(ctx: EvalContext, subnet: Subnet, asgIds: readonly 
 }
 
 /**
- * Evaluate a chain for a flow protocol. `Any` (e.g. O2 "ANY 443") must pass for TCP and for UDP:
- * Microsoft documents those rows as protocol Any, so a TCP-only allow leaves UDP blocked.
+ * Evaluate a chain for a flow protocol, in an NSG context (nsgContextOf; a compute's flows share
+ * theirs). `Any` (e.g. O2 "ANY 443") must pass for TCP and for UDP: Microsoft documents those rows as
+ * protocol Any, so a TCP-only allow leaves UDP blocked.
  */
-export function evaluateChainForProtocol(
-  ctx: EvalContext,
-  chain: readonly NsgAttachment[],
-  scopeSubnet: Subnet,
-  direction: 'Inbound' | 'Outbound',
-  protocol: Protocol,
-  source: AddressSet,
-  destination: AddressSet,
-  destinationPort: number,
-): NsgPathResult {
-  return evaluateChainIn(nsgContextOf(ctx, scopeSubnet), chain, direction, protocol, source, destination, destinationPort);
-}
-
-/** {@link evaluateChainForProtocol} with the NSG context already at hand (a compute's flows share theirs). */
 export function evaluateChainIn(
   nsgCtx: NsgContext,
   chain: readonly NsgAttachment[],
